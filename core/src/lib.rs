@@ -1,0 +1,30 @@
+//! The pure model of Social 80/20.
+//!
+//! This crate knows nothing of Yew, the DOM or the browser: it builds, tests
+//! and benchmarks natively. The app in the workspace root renders what this
+//! crate computes and does no maths of its own.
+//!
+//! - [`number`]: fixed-point amounts and the parser for typed numbers.
+//! - [`scenario`]: what a visitor enters, and its one validating constructor.
+//! - [`draft`]: the form's text, read through that constructor.
+//! - [`pareto`]: the 80/20 breakdown.
+//! - [`example`]: the worked example a new visitor sees.
+//!
+//! ```
+//! use social8020_core::{draft::ScenarioDraft, example, pareto};
+//!
+//! let scenario = example::bakery();
+//! let headline = pareto::breakdown(&scenario).unwrap().headline(&scenario);
+//! assert_eq!((headline.vital_count, headline.activity_count), (3, 8));
+//!
+//! // Bad text is reported on its field and the draft keeps it.
+//! let mut draft = ScenarioDraft::from_scenario(&scenario);
+//! draft.activities[0].hours = "twelve".into();
+//! assert!(draft.validate().is_err());
+//! ```
+
+pub mod draft;
+pub mod example;
+pub mod number;
+pub mod pareto;
+pub mod scenario;
