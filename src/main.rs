@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    social8020::start();
+}

@@ -19,6 +19,15 @@ pub struct ActivityDraft {
     pub results: String,
 }
 
+impl ActivityDraft {
+    /// True when nothing has been typed in the row.
+    pub fn is_blank(&self) -> bool {
+        self.name.trim().is_empty()
+            && self.hours.trim().is_empty()
+            && self.results.trim().is_empty()
+    }
+}
+
 /// The whole form as typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScenarioDraft {
@@ -79,21 +88,28 @@ impl ScenarioDraft {
     /// reported at its field.
     pub fn validate(&self) -> Result<Scenario, Invalid> {
         let mut errors = Vec::new();
-        let activities: Vec<Activity> = self
-            .activities
+        // Rows left completely blank are not part of the scenario yet, so an
+        // added row does not hide the results. `rows[i]` is the draft index
+        // of the scenario's activity `i`.
+        let rows: Vec<usize> = (0..self.activities.len())
+            .filter(|&i| !self.activities[i].is_blank())
+            .collect();
+        let activities: Vec<Activity> = rows
             .iter()
-            .enumerate()
-            .map(|(i, row)| Activity {
-                name: row.name.clone(),
-                kind: row.kind,
-                hours: read(Field::Activity(i, Column::Hours), &row.hours, &mut errors)
+            .map(|&i| {
+                let row = &self.activities[i];
+                Activity {
+                    name: row.name.clone(),
+                    kind: row.kind,
+                    hours: read(Field::Activity(i, Column::Hours), &row.hours, &mut errors)
+                        .unwrap_or_default(),
+                    results: read(
+                        Field::Activity(i, Column::Results),
+                        &row.results,
+                        &mut errors,
+                    )
                     .unwrap_or_default(),
-                results: read(
-                    Field::Activity(i, Column::Results),
-                    &row.results,
-                    &mut errors,
-                )
-                .unwrap_or_default(),
+                }
             })
             .collect();
         let mut signals = AudienceSignals::default();
@@ -125,7 +141,10 @@ impl ScenarioDraft {
             Ok(scenario) if errors.is_empty() => return Ok(scenario),
             Ok(_) => {}
             Err(Invalid(more)) => {
-                for error in more {
+                for mut error in more {
+                    if let Field::Activity(i, column) = error.field {
+                        error.field = Field::Activity(rows.get(i).copied().unwrap_or(i), column);
+                    }
                     let already = errors.iter().any(|e| e.field == error.field);
                     let follows_from_customers =
                         customers_unreadable && error.problem == Problem::CustomersMissing;
@@ -190,22 +209,39 @@ mod tests {
     }
 
     #[test]
-    fn a_fresh_form_asks_for_what_is_missing() {
-        use Column::*;
+    fn a_fresh_form_asks_for_an_activity() {
         assert_eq!(
             errors_of(&ScenarioDraft::default()),
+            vec![(Field::Activities, Problem::NoActivities)]
+        );
+    }
+
+    #[test]
+    fn blank_rows_are_skipped_and_errors_point_at_the_draft_row() {
+        use Column::*;
+        let draft = ScenarioDraft {
+            activities: vec![
+                row("Replies", "4", "120"),
+                ActivityDraft::default(),
+                row("", "2", ""),
+            ],
+            ..ScenarioDraft::default()
+        };
+        assert_eq!(
+            errors_of(&draft),
             vec![
                 (
-                    Field::Activity(0, Hours),
+                    Field::Activity(2, Results),
                     Problem::Number(NumberError::Empty)
                 ),
-                (
-                    Field::Activity(0, Results),
-                    Problem::Number(NumberError::Empty)
-                ),
-                (Field::Activity(0, Name), Problem::NameMissing),
+                (Field::Activity(2, Name), Problem::NameMissing),
             ]
         );
+        let draft = ScenarioDraft {
+            activities: vec![ActivityDraft::default(), row("Replies", "4", "120")],
+            ..ScenarioDraft::default()
+        };
+        assert_eq!(draft.validate().map(|s| s.activities().len()), Ok(1));
     }
 
     #[test]

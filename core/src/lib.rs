@@ -8,7 +8,9 @@
 //! - [`scenario`]: what a visitor enters, and its one validating constructor.
 //! - [`draft`]: the form's text, read through that constructor.
 //! - [`pareto`]: the 80/20 breakdown.
+//! - [`score`]: the following-versus-community score and its advice.
 //! - [`example`]: the worked example a new visitor sees.
+//! - [`codec`]: share links, the scenario as the text after `#s=`.
 //!
 //! ```
 //! use social8020_core::{draft::ScenarioDraft, example, pareto};
@@ -23,8 +25,10 @@
 //! assert!(draft.validate().is_err());
 //! ```
 
+pub mod codec;
 pub mod draft;
 pub mod example;
 pub mod number;
 pub mod pareto;
 pub mod scenario;
+pub mod score;

@@ -76,7 +76,8 @@ impl std::fmt::Display for NoBreakdown {
 /// ```
 pub fn breakdown(scenario: &Scenario) -> Result<Breakdown, NoBreakdown> {
     let activities = scenario.activities();
-    // Sums in hundredths are exact: at most 100 x 10^14 < 2^64.
+    // Sums in hundredths are exact in u64 (at most 100 x 10^14 < 2^64);
+    // their f64 shares are within 1e-16 of the truth.
     let total_results: u64 = activities.iter().map(|a| a.results.hundredths()).sum();
     let total_hours: u64 = activities.iter().map(|a| a.hours.hundredths()).sum();
     if total_results == 0 {
@@ -154,7 +155,8 @@ impl Breakdown {
         let trivial_hours = self
             .trivial()
             .iter()
-            .map(|r| activities[r.index].hours.as_f64())
+            .filter_map(|r| activities.get(r.index))
+            .map(|a| a.hours.as_f64())
             .sum();
         Headline {
             vital_count: self.vital_few,

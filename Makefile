@@ -1,0 +1,52 @@
+# Social 80/20. The two commands of the README's quick start:
+#   make serve   build the widget and serve it on http://127.0.0.1:8080
+#   make test    run every test layer
+# Both install what is missing first (tools/setup.sh), and skip what is there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+PORT ?= 8080
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve build test tools test-tools lint unit browser e2e clean
+
+## Build the release bundle into dist/ and serve it with the production headers.
+serve: build
+	node tools/serve.mjs dist $(PORT)
+
+## Build the release bundle (wasm-opt at -Oz) into dist/.
+build: tools
+	trunk build --release
+
+## Every test layer: lints, core unit and property tests, browser tests, end-to-end tests.
+test: test-tools lint unit browser e2e
+
+tools:
+	@tools/setup.sh build
+
+test-tools:
+	@tools/setup.sh test
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy -p social8020 $(WASM) --all-targets --locked -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
+
+## Native tests: the core's unit, table and property tests, doctests, the reducer.
+unit:
+	cargo test --workspace --locked
+
+## The real components in headless Chromium (wasm-bindgen-test).
+browser:
+	cargo test -p social8020 $(WASM) --locked --test browser
+
+## Playwright drives /usr/bin/chromium against the release build served with a strict CSP.
+e2e: build
+	playwright test --config e2e/playwright.config.mjs
+
+clean:
+	cargo clean
+	rm -rf dist e2e/results

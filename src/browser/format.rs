@@ -1,0 +1,106 @@
+//! Numbers formatted for the visitor's locale with the browser's `Intl`.
+
+use js_sys::{Object, Reflect};
+use social8020_core::scenario::ResultUnit;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Intl.NumberFormat`, bound here with `catch` because its constructor
+    /// throws a `RangeError` on a malformed locale or currency.
+    #[wasm_bindgen(js_namespace = Intl, js_name = NumberFormat)]
+    type NumberFormat;
+
+    #[wasm_bindgen(constructor, js_namespace = Intl, js_class = "NumberFormat", catch)]
+    fn new(locale: &str, options: &Object) -> Result<NumberFormat, JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn format(this: &NumberFormat, value: f64) -> String;
+}
+
+/// The locale used when neither the host nor the browser gives a usable one.
+const FALLBACK_LOCALE: &str = "en-US";
+
+/// Formats the numbers of one scenario: plain numbers, and results in the
+/// scenario's unit.
+pub struct Formatter {
+    number: Option<NumberFormat>,
+    money: Option<NumberFormat>,
+    locale: String,
+    unit: ResultUnit,
+}
+
+/// Two formatters are the same when made for the same locale and unit.
+impl PartialEq for Formatter {
+    fn eq(&self, other: &Self) -> bool {
+        self.locale == other.locale && self.unit == other.unit
+    }
+}
+
+impl Formatter {
+    pub fn new(locale: &str, unit: &ResultUnit) -> Formatter {
+        let number = build(locale, &[("maximumFractionDigits", 2.into())]);
+        let money = match unit {
+            ResultUnit::Currency(code) => build(
+                locale,
+                &[
+                    ("style", "currency".into()),
+                    ("currency", code.as_str().into()),
+                    ("maximumFractionDigits", 2.into()),
+                    ("minimumFractionDigits", 0.into()),
+                ],
+            ),
+            ResultUnit::Count(_) => None,
+        };
+        Formatter {
+            number,
+            money,
+            locale: locale.to_owned(),
+            unit: unit.clone(),
+        }
+    }
+
+    /// A plain number with up to two decimals: `1,234.5`.
+    pub fn number(&self, value: f64) -> String {
+        match &self.number {
+            Some(format) => format.format(value),
+            None => plain(value),
+        }
+    }
+
+    /// A number of results in the scenario's unit: `$1,234` or `1,234 leads`.
+    pub fn results(&self, value: f64) -> String {
+        match (&self.money, &self.unit) {
+            (Some(money), _) => money.format(value),
+            (None, ResultUnit::Currency(code)) => format!("{} {code}", self.number(value)),
+            (None, ResultUnit::Count(label)) => format!("{} {label}", self.number(value)),
+        }
+    }
+
+    /// A share from 0 to 1 as a whole percentage with a space: `38 %`.
+    pub fn percent(&self, share: f64) -> String {
+        format!("{} %", self.number((share * 100.0).round()))
+    }
+}
+
+/// The browser's preferred locale.
+pub fn browser_locale() -> String {
+    web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| FALLBACK_LOCALE.to_owned())
+}
+
+fn build(locale: &str, options: &[(&str, JsValue)]) -> Option<NumberFormat> {
+    let object = Object::new();
+    for (key, value) in options {
+        Reflect::set(&object, &JsValue::from_str(key), value).ok()?;
+    }
+    NumberFormat::new(locale, &object)
+        .or_else(|_| NumberFormat::new(FALLBACK_LOCALE, &object))
+        .ok()
+}
+
+fn plain(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    format!("{rounded}")
+}

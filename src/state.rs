@@ -1,0 +1,265 @@
+//! The editor's state and the one reducer that owns every change to it.
+//!
+//! Components dispatch [`Action`]s; nothing else mutates the state. The
+//! reducer is pure: storage, timers and the clipboard live in effects.
+
+use std::rc::Rc;
+
+use social8020_core::draft::{ActivityDraft, ScenarioDraft};
+use social8020_core::example;
+use social8020_core::scenario::{ActivityKind, Invalid, Period, Scenario, SignalField, Threshold};
+use yew::Reducible;
+
+/// A change the visitor asks for.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetPeriod(Period),
+    SetUnit(String),
+    SetThreshold(Threshold),
+    AddActivity,
+    /// Removes the row at this index (0-based).
+    RemoveActivity(usize),
+    EditName(usize, String),
+    EditHours(usize, String),
+    EditResults(usize, String),
+    SetKind(usize, ActivityKind),
+    SetSignal(SignalField, String),
+    /// Leaves one empty row; undoable.
+    ClearAll,
+    /// Replaces everything with the worked example; undoable.
+    LoadExample,
+    Undo,
+    DismissUndo,
+}
+
+/// What "Undo" would bring back, and how to describe it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UndoPoint {
+    pub what: String,
+    draft: ScenarioDraft,
+    keys: Vec<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    /// The form exactly as typed; validation never changes it.
+    pub draft: ScenarioDraft,
+    /// A stable identity for each row of `draft.activities`, for keyed
+    /// rendering; kept in step with it by the reducer alone.
+    pub keys: Vec<u32>,
+    next_key: u32,
+    /// The draft read through the scenario's constructor.
+    pub checked: Result<Rc<Scenario>, Invalid>,
+    /// The last scenario that was valid, shown while the form is not.
+    pub last_valid: Option<Rc<Scenario>>,
+    pub undo: Option<UndoPoint>,
+}
+
+impl State {
+    pub fn from_scenario(scenario: &Scenario) -> State {
+        State::from_draft(ScenarioDraft::from_scenario(scenario))
+    }
+
+    pub fn from_draft(draft: ScenarioDraft) -> State {
+        let keys = (0..draft.activities.len() as u32).collect();
+        let mut state = State {
+            next_key: draft.activities.len() as u32,
+            keys,
+            draft,
+            checked: Err(Invalid(Vec::new())),
+            last_valid: None,
+            undo: None,
+        };
+        state.recheck();
+        state
+    }
+
+    /// True when the form has errors and the results on screen are the
+    /// last valid ones rather than the current text.
+    pub fn is_stale(&self) -> bool {
+        self.checked.is_err() && self.last_valid.is_some()
+    }
+
+    fn recheck(&mut self) {
+        self.checked = self.draft.validate().map(Rc::new);
+        if let Ok(scenario) = &self.checked {
+            self.last_valid = Some(Rc::clone(scenario));
+        }
+    }
+
+    fn fresh_key(&mut self) -> u32 {
+        let key = self.next_key;
+        self.next_key = self.next_key.wrapping_add(1);
+        key
+    }
+
+    fn remember(&mut self, what: String) {
+        self.undo = Some(UndoPoint {
+            what,
+            draft: self.draft.clone(),
+            keys: self.keys.clone(),
+        });
+    }
+
+    fn reset_rows(&mut self, draft: ScenarioDraft) {
+        self.draft = draft;
+        self.keys = (0..self.draft.activities.len())
+            .map(|_| self.fresh_key())
+            .collect();
+    }
+
+    fn row(&mut self, index: usize) -> Option<&mut ActivityDraft> {
+        self.draft.activities.get_mut(index)
+    }
+}
+
+impl Default for State {
+    /// A new visitor sees the worked example.
+    fn default() -> Self {
+        State::from_scenario(&example::bakery())
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::SetPeriod(period) => next.draft.period = period,
+            Action::SetUnit(text) => next.draft.unit = text,
+            Action::SetThreshold(threshold) => next.draft.threshold = threshold,
+            Action::AddActivity => {
+                if next.draft.activities.len() >= social8020_core::scenario::MAX_ACTIVITIES {
+                    return self;
+                }
+                next.draft.activities.push(ActivityDraft::default());
+                let key = next.fresh_key();
+                next.keys.push(key);
+            }
+            Action::RemoveActivity(index) => {
+                let Some(row) = next.draft.activities.get(index) else {
+                    return self;
+                };
+                let name = row.name.trim();
+                let what = if name.is_empty() {
+                    format!("Removed activity {}.", index + 1)
+                } else {
+                    format!("Removed “{name}”.")
+                };
+                next.remember(what);
+                next.draft.activities.remove(index);
+                next.keys.remove(index);
+                if next.draft.activities.is_empty() {
+                    next.draft.activities.push(ActivityDraft::default());
+                    let key = next.fresh_key();
+                    next.keys.push(key);
+                }
+            }
+            Action::EditName(index, text) => match next.row(index) {
+                Some(row) => row.name = text,
+                None => return self,
+            },
+            Action::EditHours(index, text) => match next.row(index) {
+                Some(row) => row.hours = text,
+                None => return self,
+            },
+            Action::EditResults(index, text) => match next.row(index) {
+                Some(row) => row.results = text,
+                None => return self,
+            },
+            Action::SetKind(index, kind) => match next.row(index) {
+                Some(row) => row.kind = kind,
+                None => return self,
+            },
+            Action::SetSignal(field, text) => *next.draft.signal_mut(field) = text,
+            Action::ClearAll => {
+                next.remember("Cleared all activities.".to_owned());
+                let fresh = ScenarioDraft {
+                    period: next.draft.period,
+                    unit: next.draft.unit.clone(),
+                    ..ScenarioDraft::default()
+                };
+                next.reset_rows(fresh);
+                next.last_valid = None;
+            }
+            Action::LoadExample => {
+                next.remember("Loaded the example.".to_owned());
+                next.reset_rows(ScenarioDraft::from_scenario(&example::bakery()));
+            }
+            Action::Undo => {
+                let Some(point) = next.undo.take() else {
+                    return self;
+                };
+                next.draft = point.draft;
+                next.keys = point.keys;
+            }
+            Action::DismissUndo => {
+                if next.undo.is_none() {
+                    return self;
+                }
+                next.undo = None;
+            }
+        }
+        next.recheck();
+        Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(actions: impl IntoIterator<Item = Action>) -> Rc<State> {
+        actions
+            .into_iter()
+            .fold(Rc::new(State::default()), |state, action| {
+                state.reduce(action)
+            })
+    }
+
+    #[test]
+    fn invalid_text_is_kept_and_last_results_stay() {
+        let state = run([Action::EditHours(0, "lots".into())]);
+        assert_eq!(state.draft.activities[0].hours, "lots");
+        assert!(state.is_stale());
+        assert_eq!(state.last_valid.as_deref(), Some(&example::bakery()));
+    }
+
+    #[test]
+    fn clear_all_leaves_one_empty_row_and_undo_brings_everything_back() {
+        let cleared = run([Action::ClearAll]);
+        assert_eq!(cleared.draft.activities, vec![ActivityDraft::default()]);
+        assert!(cleared.last_valid.is_none());
+        let restored = cleared.reduce(Action::Undo);
+        assert_eq!(
+            restored.draft,
+            ScenarioDraft::from_scenario(&example::bakery())
+        );
+        assert!(restored.undo.is_none());
+        assert!(restored.checked.is_ok());
+    }
+
+    #[test]
+    fn rows_keep_their_keys_when_others_are_removed() {
+        let state = run([Action::AddActivity]);
+        let keys = state.keys.clone();
+        let state = state.reduce(Action::RemoveActivity(0));
+        assert_eq!(state.keys, keys[1..]);
+        assert_eq!(state.keys.len(), state.draft.activities.len());
+    }
+
+    #[test]
+    fn removing_the_last_row_leaves_an_empty_one() {
+        let state = run([Action::ClearAll, Action::RemoveActivity(0)]);
+        assert_eq!(state.draft.activities.len(), 1);
+        assert_eq!(state.keys.len(), 1);
+    }
+
+    #[test]
+    fn out_of_range_rows_are_ignored() {
+        let before = Rc::new(State::default());
+        let after = Rc::clone(&before).reduce(Action::EditName(99, "x".into()));
+        assert!(Rc::ptr_eq(&before, &after));
+    }
+}

@@ -1,0 +1,182 @@
+//! The list of activity rows.
+
+use social8020_core::draft::ActivityDraft;
+use social8020_core::scenario::{ActivityKind, Column, Field, Invalid, MAX_ACTIVITIES};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::state::{Action, State};
+use crate::view::field::TextField;
+
+#[derive(Properties, PartialEq)]
+pub struct ActivitiesProps {
+    pub state: UseReducerHandle<State>,
+    /// "Hours per month"
+    pub hours_label: AttrValue,
+    /// "Results (USD)"
+    pub results_label: AttrValue,
+}
+
+#[component]
+pub fn Activities(props: &ActivitiesProps) -> Html {
+    let state = &props.state;
+    let dispatch = state.dispatcher();
+    let errors = state.checked.as_ref().err();
+    let count = state.draft.activities.len();
+    let on_add = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::AddActivity))
+    };
+    html! {
+        <section class="activities" aria-labelledby="activities-title">
+            <h2 id="activities-title" class="section-title">{"Your activities"}</h2>
+            <p class="section-lead">
+                {"List what you do on social media, the hours it takes and what it brings in."}
+            </p>
+            <div class="activities__head" aria-hidden="true">
+                <span>{"Activity"}</span>
+                <span>{"Type"}</span>
+                <span>{props.hours_label.clone()}</span>
+                <span>{props.results_label.clone()}</span>
+                <span></span>
+            </div>
+            <div class="activities__list">
+                for (index, (row, key)) in state.draft.activities.iter().zip(&state.keys).enumerate() {
+                    <ActivityRow
+                        key={*key}
+                        row_key={*key}
+                        {index}
+                        row={row.clone()}
+                        errors={RowErrors::of(errors, index, row)}
+                        hours_label={props.hours_label.clone()}
+                        results_label={props.results_label.clone()}
+                        dispatch={dispatch.clone()}
+                    />
+                }
+            </div>
+            <div class="activities__actions">
+                <button type="button" class="button" onclick={on_add} disabled={count >= MAX_ACTIVITIES}>
+                    <span aria-hidden="true" class="button__icon">{"+"}</span>
+                    {"Add activity"}
+                </button>
+                if count >= MAX_ACTIVITIES {
+                    <p class="field__hint">{format!("That is the most: {MAX_ACTIVITIES} activities.")}</p>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The messages to show on one row. A row nobody has typed in shows none.
+#[derive(Clone, Default, PartialEq)]
+pub struct RowErrors {
+    name: Option<AttrValue>,
+    hours: Option<AttrValue>,
+    results: Option<AttrValue>,
+}
+
+impl RowErrors {
+    fn of(errors: Option<&Invalid>, index: usize, row: &ActivityDraft) -> RowErrors {
+        let Some(errors) = errors.filter(|_| !row.is_blank()) else {
+            return RowErrors::default();
+        };
+        let at = |column| {
+            errors
+                .at(Field::Activity(index, column))
+                .map(|problem| AttrValue::from(problem.to_string()))
+        };
+        RowErrors {
+            name: at(Column::Name),
+            hours: at(Column::Hours),
+            results: at(Column::Results),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ActivityRowProps {
+    row_key: u32,
+    index: usize,
+    row: ActivityDraft,
+    errors: RowErrors,
+    hours_label: AttrValue,
+    results_label: AttrValue,
+    dispatch: UseReducerDispatcher<State>,
+}
+
+#[component]
+fn ActivityRow(props: &ActivityRowProps) -> Html {
+    let index = props.index;
+    let number = index + 1;
+    let id = |part: &str| AttrValue::from(format!("activity-{}-{part}", props.row_key));
+    let send = |make: fn(usize, String) -> Action| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |text: String| dispatch.dispatch(make(index, text)))
+    };
+    let on_kind = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(kind) = ActivityKind::from_key(&value) {
+                dispatch.dispatch(Action::SetKind(index, kind));
+            }
+        })
+    };
+    let on_remove = {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::RemoveActivity(index)))
+    };
+    let kind_id = id("type");
+    html! {
+        <div class="activity" role="group" aria-label={format!("Activity {number}")}>
+            <span class="activity__number" aria-hidden="true">{number}</span>
+            <TextField
+                id={id("name")}
+                class="activity__name"
+                label="Name"
+                compact=true
+                maxlength="200"
+                value={props.row.name.clone()}
+                error={props.errors.name.clone()}
+                oninput={send(Action::EditName)}
+            />
+            <div class="field activity__type">
+                <label for={kind_id.clone()} class="field__label field__label--compact">{"Type"}</label>
+                <select id={kind_id} class="field__input" onchange={on_kind}>
+                    for kind in ActivityKind::ALL {
+                        <option value={kind.key()} selected={props.row.kind == kind}>{kind.label()}</option>
+                    }
+                </select>
+            </div>
+            <TextField
+                id={id("hours")}
+                class="activity__hours"
+                label={props.hours_label.clone()}
+                compact=true
+                inputmode="decimal"
+                value={props.row.hours.clone()}
+                error={props.errors.hours.clone()}
+                oninput={send(Action::EditHours)}
+            />
+            <TextField
+                id={id("results")}
+                class="activity__results"
+                label={props.results_label.clone()}
+                compact=true
+                inputmode="decimal"
+                value={props.row.results.clone()}
+                error={props.errors.results.clone()}
+                oninput={send(Action::EditResults)}
+            />
+            <button
+                type="button"
+                class="icon-button activity__remove"
+                aria-label={format!("Remove activity {number}")}
+                title={format!("Remove activity {number}")}
+                onclick={on_remove}
+            >
+                <span aria-hidden="true">{"✕"}</span>
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,103 @@
+//! The insight first: the Pareto headline in words.
+
+use social8020_core::pareto::{self, Headline};
+use social8020_core::scenario::{Period, Scenario};
+use yew::prelude::*;
+
+use crate::browser::format::Formatter;
+
+/// The headline in two sentences, ready to show and to announce.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sentences {
+    pub main: String,
+    pub detail: String,
+}
+
+/// Words for the scenario's breakdown, or what to enter when there is none.
+pub fn sentences(scenario: &Scenario, format: &Formatter) -> Sentences {
+    match pareto::breakdown(scenario) {
+        Ok(breakdown) => words(
+            &breakdown.headline(scenario),
+            scenario.period(),
+            scenario.threshold().percent(),
+            format,
+        ),
+        Err(none) => Sentences {
+            main: "No results to break down yet.".to_owned(),
+            detail: none.to_string(),
+        },
+    }
+}
+
+fn words(h: &Headline, period: Period, threshold: u8, f: &Formatter) -> Sentences {
+    let noun = if h.activity_count == 1 {
+        "activity"
+    } else {
+        "activities"
+    };
+    let verb = if h.vital_count == 1 {
+        "brings"
+    } else {
+        "bring"
+    };
+    let lead = format!(
+        "{} of {} {noun} ({}) {verb} {} of your results",
+        f.number(h.vital_count as f64),
+        f.number(h.activity_count as f64),
+        f.percent(h.vital_count_share),
+        f.percent(h.vital_result_share),
+    );
+    let per = period.key();
+    let main = match h.vital_time_share {
+        Some(time) => format!("{lead}, using {} of your time.", f.percent(time)),
+        None => format!("{lead}."),
+    };
+    let detail = if h.vital_time_share.is_none() {
+        "Add the hours each activity takes to see how much of your time they use.".to_owned()
+    } else if h.vital_count == h.activity_count {
+        format!("Every one of your activities is needed to reach {threshold} % of your results.")
+    } else {
+        let unit = if h.trivial_hours == 1.0 {
+            "hour"
+        } else {
+            "hours"
+        };
+        format!(
+            "You spend {} {unit} a {per} on activities that bring {} of your results.",
+            f.number(h.trivial_hours),
+            f.percent(h.trivial_result_share),
+        )
+    };
+    Sentences { main, detail }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct InsightProps {
+    /// `None` when the visitor has not entered a complete activity yet.
+    pub sentences: Option<Sentences>,
+    /// The form has errors, so these are the last valid results.
+    pub stale: bool,
+}
+
+#[component]
+pub fn Insight(props: &InsightProps) -> Html {
+    html! {
+        <section class="insight" aria-labelledby="insight-title">
+            <h2 id="insight-title" class="insight__eyebrow">{"Your 80/20"}</h2>
+            if let Some(s) = &props.sentences {
+                <p class="insight__headline" data-testid="headline">{s.main.clone()}</p>
+                <p class="insight__detail">{s.detail.clone()}</p>
+            } else {
+                <p class="insight__headline" data-testid="headline">{"Start with one activity."}</p>
+                <p class="insight__detail">
+                    {"Enter its name, the hours it takes and what it brings in; your 80/20 appears here."}
+                </p>
+            }
+            if props.stale {
+                <p class="insight__stale">
+                    {"Showing your last complete numbers. Fix the marked fields to update them."}
+                </p>
+            }
+        </section>
+    }
+}

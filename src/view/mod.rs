@@ -1,0 +1,10 @@
+//! The components. They render what the core computed and dispatch
+//! [`crate::state::Action`]s; DOM events are turned into typed values at
+//! the edge, inside the input components.
+
+pub mod activities;
+pub mod app;
+pub mod field;
+pub mod headline;
+pub mod settings;
+pub mod signals;

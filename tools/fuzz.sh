@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Fuzzes the share-link decoder (core/src/codec.rs) with cargo-fuzz, for
+# FUZZ_SECONDS (default 60) per target, starting from the frozen share links
+# in fuzz/seeds/. Targets: FUZZ_TARGETS (default "decode wire").
+#
+#   decode  any text as a payload
+#   wire    any bytes as the data inside valid zlib and base64 layers
+#
+# New inputs go to fuzz/corpus/ and crashes to fuzz/artifacts/ (both ignored
+# by git). A crash fails the script; replay it with
+#   cargo +nightly fuzz run decode fuzz/artifacts/decode/crash-...
+# then add the input to core/tests/codec.rs as a case.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export PATH="$HOME/.cargo/bin:$PATH"
+seconds="${FUZZ_SECONDS:-60}"
+targets="${FUZZ_TARGETS:-decode wire}"
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+command -v rustup >/dev/null 2>&1 || die "rustup is missing: cargo-fuzz needs a nightly toolchain."
+rustup toolchain list | grep -q '^nightly' \
+  || die "no nightly toolchain: run 'rustup toolchain install nightly' (cargo-fuzz needs it)."
+if ! cargo fuzz --version >/dev/null 2>&1; then
+  say "installing cargo-fuzz (about 2 minutes the first time)"
+  cargo install cargo-fuzz --locked
+fi
+
+for target in $targets; do
+  [ -d "fuzz/seeds/$target" ] || die "unknown target $target: no fuzz/seeds/$target"
+  mkdir -p "fuzz/corpus/$target"
+  say "fuzzing $target for ${seconds}s"
+  # The first folder receives new inputs; the seeds are only read.
+  cargo +nightly fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
+    -max_total_time="$seconds" -max_len=20000 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+done

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Installs what `make` needs, idempotently: each step checks first and skips
+# what is already there. `tools/setup.sh build` is enough to build and serve;
+# `tools/setup.sh test` adds the browser and the test tools.
+#
+# Everything comes from package registries (crates.io, npm, Debian); nothing
+# is fetched from GitHub, and Trunk is never allowed to fetch its own tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+say() { printf '==> %s\n' "$*"; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+need_command() {
+  command -v "$1" >/dev/null 2>&1 || die "$1 is missing. $2"
+}
+
+# The wasm-bindgen version that Cargo.lock pins; the CLI must match it.
+bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+rust_tools() {
+  need_command cargo "Install Rust with rustup: https://rustup.rs (then open a new shell)."
+  need_command rustup "Install Rust with rustup: https://rustup.rs (the wasm32 target needs rustup)."
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  [ -f Cargo.lock ] || cargo generate-lockfile
+  # Trunk builds offline, so every crate must be in the local registry.
+  cargo fetch --locked >/dev/null 2>&1 || cargo fetch
+  if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+    say "installing Trunk $TRUNK_VERSION (about 15 minutes the first time)"
+    cargo install trunk --locked --version "$TRUNK_VERSION"
+  fi
+  local want
+  want=$(bindgen_version)
+  [ -n "$want" ] || die "Cargo.lock has no wasm-bindgen entry."
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+    say "installing wasm-bindgen-cli $want (about 5-8 minutes the first time)"
+    # Not --locked: its lock file pins a webpki-roots release the registry lacks.
+    cargo install wasm-bindgen-cli --version "$want" --force
+  fi
+}
+
+node_tools() {
+  need_command node "Install Node.js 20 or later (Debian: apt-get install nodejs npm)."
+  need_command npm "Install npm (Debian: apt-get install npm)."
+  # node_modules/.package-lock.json is written by npm after a complete install.
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing the npm tools (wasm-opt, Playwright, axe-core)"
+    PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+  fi
+  wasm-opt --version | grep -q "version_131" || die "wasm-opt from npm binaryen 131 is not on PATH."
+}
+
+browser() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return
+  fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing Chromium and ChromeDriver from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y --no-install-recommends chromium chromium-driver \
+      || { apt-get update && apt-get install -y --no-install-recommends chromium chromium-driver; }
+  else
+    die "the tests need Chromium at /usr/bin/chromium and ChromeDriver at /usr/bin/chromedriver.
+  On Debian or Ubuntu, as root: apt-get install chromium chromium-driver
+  Elsewhere, install Chromium and a matching ChromeDriver and link them to those paths."
+  fi
+}
+
+case "${1:-}" in
+  build) rust_tools; node_tools ;;
+  test) rust_tools; node_tools; browser ;;
+  *) die "usage: tools/setup.sh build|test" ;;
+esac
