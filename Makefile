@@ -10,7 +10,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve build test tools test-tools lint unit browser e2e clean
+.PHONY: serve build test tools test-tools lint unit browser e2e fuzz clean
 
 ## Build the release bundle into dist/ and serve it with the production headers.
 serve: build
@@ -46,6 +46,10 @@ browser:
 ## Playwright drives /usr/bin/chromium against the release build served with a strict CSP.
 e2e: build
 	playwright test --config e2e/playwright.config.mjs
+
+## Fuzz the share-link decoder for FUZZ_SECONDS (default 60) per target; needs nightly.
+fuzz:
+	tools/fuzz.sh
 
 clean:
 	cargo clean

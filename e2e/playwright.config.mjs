@@ -16,6 +16,8 @@ export default defineConfig({
   retries: 0,
   reporter: [["list"]],
   use: {
+    locale: "en-US",
+    acceptDownloads: true,
     baseURL: `http://127.0.0.1:${PORT}${BASE}`,
     launchOptions: {
       executablePath: "/usr/bin/chromium",

@@ -30,6 +30,25 @@ pub enum Action {
     LoadExample,
     Undo,
     DismissUndo,
+    /// Makes the shared scenario on screen the visitor's own.
+    KeepShared,
+    /// Replaces the shared scenario with the visitor's own (or the example).
+    BackToMine(Option<Rc<Scenario>>),
+    DismissLinkProblem,
+    /// Shows a scenario opened from a share link, without saving it.
+    OpenShared(Rc<Scenario>),
+    /// A share link could not be opened; what is on screen stays.
+    LinkFailed(String),
+}
+
+/// Whose scenario is on screen.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Origin {
+    /// The visitor's own: autosaved.
+    #[default]
+    Own,
+    /// Opened from a share link: not saved until the visitor keeps it.
+    Shared,
 }
 
 /// What "Undo" would bring back, and how to describe it.
@@ -53,6 +72,9 @@ pub struct State {
     /// The last scenario that was valid, shown while the form is not.
     pub last_valid: Option<Rc<Scenario>>,
     pub undo: Option<UndoPoint>,
+    pub origin: Origin,
+    /// Why a share link could not be opened, for the visitor.
+    pub link_problem: Option<String>,
 }
 
 impl State {
@@ -69,9 +91,27 @@ impl State {
             checked: Err(Invalid(Vec::new())),
             last_valid: None,
             undo: None,
+            origin: Origin::Own,
+            link_problem: None,
         };
         state.recheck();
         state
+    }
+
+    /// The state for a scenario opened from a share link.
+    pub fn shared(scenario: &Scenario) -> State {
+        State {
+            origin: Origin::Shared,
+            ..State::from_scenario(scenario)
+        }
+    }
+
+    /// The visitor's own state, with a note that a link failed to open.
+    pub fn with_link_problem(self, problem: String) -> State {
+        State {
+            link_problem: Some(problem),
+            ..self
+        }
     }
 
     /// True when the form has errors and the results on screen are the
@@ -200,6 +240,23 @@ impl Reducible for State {
                 }
                 next.undo = None;
             }
+            Action::KeepShared => next.origin = Origin::Own,
+            Action::BackToMine(own) => {
+                let draft =
+                    own.map_or_else(ScenarioDraft::default, |s| ScenarioDraft::from_scenario(&s));
+                next.reset_rows(draft);
+                next.origin = Origin::Own;
+                next.undo = None;
+                next.last_valid = None;
+            }
+            Action::DismissLinkProblem => next.link_problem = None,
+            Action::OpenShared(scenario) => {
+                next.reset_rows(ScenarioDraft::from_scenario(&scenario));
+                next.origin = Origin::Shared;
+                next.undo = None;
+                next.link_problem = None;
+            }
+            Action::LinkFailed(problem) => next.link_problem = Some(problem),
         }
         next.recheck();
         Rc::new(next)
@@ -254,6 +311,18 @@ mod tests {
         let state = run([Action::ClearAll, Action::RemoveActivity(0)]);
         assert_eq!(state.draft.activities.len(), 1);
         assert_eq!(state.keys.len(), 1);
+    }
+
+    #[test]
+    fn a_shared_scenario_is_kept_or_replaced_by_the_visitors_own() {
+        let shared = Rc::new(State::shared(&example::bakery()));
+        assert_eq!(shared.origin, Origin::Shared);
+        let kept = Rc::clone(&shared).reduce(Action::KeepShared);
+        assert_eq!((kept.origin, &kept.draft), (Origin::Own, &shared.draft));
+        let mine = shared.reduce(Action::BackToMine(None));
+        assert_eq!(mine.origin, Origin::Own);
+        assert_eq!(mine.draft, ScenarioDraft::default());
+        assert!(mine.last_valid.is_none());
     }
 
     #[test]

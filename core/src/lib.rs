@@ -11,6 +11,7 @@
 //! - [`score`]: the following-versus-community score and its advice.
 //! - [`example`]: the worked example a new visitor sees.
 //! - [`codec`]: share links, the scenario as the text after `#s=`.
+//! - [`export`]: the breakdown as CSV, the JSON report and their file names.
 //!
 //! ```
 //! use social8020_core::{draft::ScenarioDraft, example, pareto};
@@ -28,6 +29,7 @@
 pub mod codec;
 pub mod draft;
 pub mod example;
+pub mod export;
 pub mod number;
 pub mod pareto;
 pub mod scenario;

@@ -36,7 +36,7 @@ impl Amount {
 
     /// True when the amount has no fractional part.
     pub const fn is_whole(self) -> bool {
-        self.0 % 100 == 0
+        self.0.is_multiple_of(100)
     }
 }
 

@@ -169,3 +169,93 @@ impl Breakdown {
         }
     }
 }
+
+/// What moving part of the trivial many's hours into the vital few would
+/// bring, if results per hour stay as they are.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Projection {
+    /// Hours moved from the trivial many into the vital few.
+    pub moved_hours: f64,
+    /// Results the trivial many lose with those hours.
+    pub lost_results: f64,
+    /// Results the vital few gain with them.
+    pub gained_results: f64,
+    pub current_results: f64,
+    pub projected_results: f64,
+    /// projected / current - 1.
+    pub change: f64,
+}
+
+/// Why there is no projection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoProjection {
+    /// Every activity is in the vital few, so there is nothing to move.
+    NoTrivialMany,
+    /// The trivial many take no hours.
+    NoHoursToMove,
+    /// The vital few take no hours, so their results per hour are unknown.
+    VitalFewUntimed,
+}
+
+impl std::fmt::Display for NoProjection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            NoProjection::NoTrivialMany => {
+                "Every activity is part of your vital few, so there are no hours to move."
+            }
+            NoProjection::NoHoursToMove => {
+                "Your other activities take no hours, so there are no hours to move."
+            }
+            NoProjection::VitalFewUntimed => {
+                "Enter the hours of your vital few to see what more time on them would bring."
+            }
+        })
+    }
+}
+
+impl Breakdown {
+    /// Moves `share` (0 to 1, clamped) of every trivial activity's hours into
+    /// the vital few, spread in proportion to their current hours, so the
+    /// vital few keep their own average results per hour.
+    pub fn reallocate(&self, scenario: &Scenario, share: f64) -> Result<Projection, NoProjection> {
+        let share = if share.is_finite() {
+            share.clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let activities = scenario.activities();
+        let sum = |rows: &[Ranked], value: fn(&crate::scenario::Activity) -> f64| -> f64 {
+            rows.iter()
+                .filter_map(|r| activities.get(r.index))
+                .map(value)
+                .sum()
+        };
+        if self.trivial().is_empty() {
+            return Err(NoProjection::NoTrivialMany);
+        }
+        let trivial_hours = sum(self.trivial(), |a| a.hours.as_f64());
+        if trivial_hours <= 0.0 {
+            return Err(NoProjection::NoHoursToMove);
+        }
+        let vital_hours = sum(self.vital(), |a| a.hours.as_f64());
+        if vital_hours <= 0.0 {
+            return Err(NoProjection::VitalFewUntimed);
+        }
+        let vital_rate = sum(self.vital(), |a| a.results.as_f64()) / vital_hours;
+        let moved_hours = share * trivial_hours;
+        // Results per hour stay as they are, so each trivial activity loses
+        // the same share of its results as of its hours.
+        let lost_results = share * sum(self.trivial(), |a| a.results.as_f64());
+        let gained_results = moved_hours * vital_rate;
+        let current_results = self.total_results;
+        let projected_results = current_results - lost_results + gained_results;
+        Ok(Projection {
+            moved_hours,
+            lost_results,
+            gained_results,
+            current_results,
+            projected_results,
+            change: projected_results / current_results - 1.0,
+        })
+    }
+}

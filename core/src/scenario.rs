@@ -147,7 +147,7 @@ impl Threshold {
     pub const STEP: u8 = 5;
 
     pub fn new(percent: u8) -> Result<Threshold, Problem> {
-        if (Self::MIN..=Self::MAX).contains(&percent) && percent % Self::STEP == 0 {
+        if (Self::MIN..=Self::MAX).contains(&percent) && percent.is_multiple_of(Self::STEP) {
             Ok(Threshold(percent))
         } else {
             Err(Problem::ThresholdOutOfRange)

@@ -309,3 +309,55 @@ proptest! {
         prop_assert_eq!(h.vital_time_share.is_some(), total_hours > 0);
     }
 }
+
+mod reallocation {
+    use social8020_core::example;
+    use social8020_core::pareto::{breakdown, NoProjection};
+
+    #[test]
+    fn moving_half_the_bakery_trivial_hours_follows_the_vital_rate() {
+        let scenario = example::bakery();
+        let b = breakdown(&scenario).expect("results");
+        // Vital few: 14 hours bring 11,700 (835.71 an hour). Trivial many: 63
+        // hours bring 2,750. Moving half: -1,375 + 31.5 x 835.714... = +24,950.
+        let p = b.reallocate(&scenario, 0.5).expect("a projection");
+        assert_eq!(p.moved_hours, 31.5);
+        assert!((p.lost_results - 1_375.0).abs() < 1e-9);
+        assert!((p.gained_results - 26_325.0).abs() < 1e-6);
+        assert!((p.projected_results - 39_400.0).abs() < 1e-6);
+        assert!((p.change - (39_400.0 / 14_450.0 - 1.0)).abs() < 1e-12);
+        let none = b.reallocate(&scenario, 0.0).expect("a projection");
+        assert_eq!(none.projected_results, none.current_results);
+        let clamped = b.reallocate(&scenario, f64::NAN).expect("a projection");
+        assert_eq!(clamped.moved_hours, 0.0);
+    }
+
+    #[test]
+    fn says_why_there_is_nothing_to_project() {
+        use social8020_core::number::Amount;
+        use social8020_core::scenario::*;
+        let make = |rows: &[(u64, u64)]| {
+            Scenario::new(ScenarioParts {
+                activities: rows
+                    .iter()
+                    .map(|&(hours, results)| Activity {
+                        name: "a".into(),
+                        kind: ActivityKind::Following,
+                        hours: Amount::whole(hours),
+                        results: Amount::whole(results),
+                    })
+                    .collect(),
+                ..ScenarioParts::default()
+            })
+            .expect("valid")
+        };
+        let check = |rows: &[(u64, u64)], expected: NoProjection| {
+            let s = make(rows);
+            let b = breakdown(&s).expect("results");
+            assert_eq!(b.reallocate(&s, 0.5), Err(expected), "{rows:?}");
+        };
+        check(&[(3, 10)], NoProjection::NoTrivialMany);
+        check(&[(3, 90), (0, 10)], NoProjection::NoHoursToMove);
+        check(&[(0, 90), (4, 10)], NoProjection::VitalFewUntimed);
+    }
+}

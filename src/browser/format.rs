@@ -81,6 +81,24 @@ impl Formatter {
     pub fn percent(&self, share: f64) -> String {
         format!("{} %", self.number((share * 100.0).round()))
     }
+
+    /// A share with one decimal where it has one: `37.5 %`, `40 %`.
+    pub fn percent_precise(&self, share: f64) -> String {
+        format!("{} %", self.number((share * 1000.0).round() / 10.0))
+    }
+
+    /// A change as a signed whole percentage: `+173 %`, `−4 %`, `±0 %`.
+    pub fn signed_percent(&self, change: f64) -> String {
+        let whole = (change * 100.0).round();
+        let sign = if whole > 0.0 {
+            "+"
+        } else if whole < 0.0 {
+            "−"
+        } else {
+            "±"
+        };
+        format!("{sign}{} %", self.number(whole.abs()))
+    }
 }
 
 /// The browser's preferred locale.

@@ -2,24 +2,108 @@
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use social8020_core::scenario::ResultUnit;
+use social8020_core::codec;
+use social8020_core::pareto::{self, Breakdown, NoBreakdown};
+use social8020_core::scenario::{ResultUnit, Scenario};
+use social8020_core::score::{self, NoScore, Score, ScoreConfig};
 use yew::prelude::*;
 
 use crate::browser::format::{browser_locale, Formatter};
-use crate::state::{Action, State};
+use crate::browser::location;
+use crate::browser::storage::{self, Saved};
+use crate::state::{Action, Origin, State};
 use crate::view::activities::Activities;
+use crate::view::breakdown::{BreakdownTable, WhatIf};
+use crate::view::exports::Exports;
 use crate::view::headline::{sentences, Insight};
+use crate::view::score::ScoreCard;
 use crate::view::settings::Settings;
+use crate::view::share::{CopyLink, LinkBanner};
 use crate::view::signals::Signals;
 
 /// How long input must rest before results are announced to screen readers.
 const ANNOUNCE_AFTER_MS: u32 = 900;
 
+/// Everything computed from the scenario on screen, once per change.
+#[derive(PartialEq)]
+struct Analysis {
+    scenario: Rc<Scenario>,
+    /// `None` when all results are zero.
+    breakdown: Option<Rc<Breakdown>>,
+    score: Rc<Result<Score, NoScore>>,
+}
+
+impl Analysis {
+    fn of(scenario: &Rc<Scenario>, config: &ScoreConfig) -> Analysis {
+        Analysis {
+            scenario: Rc::clone(scenario),
+            breakdown: pareto::breakdown(scenario).ok().map(Rc::new),
+            score: Rc::new(score::score(scenario, config)),
+        }
+    }
+
+    fn with_breakdown(&self) -> Option<(Rc<Scenario>, Rc<Breakdown>)> {
+        let breakdown = self.breakdown.as_ref()?;
+        Some((Rc::clone(&self.scenario), Rc::clone(breakdown)))
+    }
+}
+
+/// What a visitor sees first: a shared scenario when the page was opened
+/// from a share link, else their own saved one, else the worked example. A
+/// link that cannot be opened says why and never touches what was saved.
+fn initial_state() -> State {
+    let own = match storage::load() {
+        Some(Saved::Scenario(scenario)) => State::from_scenario(&scenario),
+        Some(Saved::Cleared) => State::from_draft(Default::default()),
+        None => State::default(),
+    };
+    match location::shared_payload().map(|p| codec::decode(&p)) {
+        None => own,
+        Some(Ok(shared)) => State::shared(&shared),
+        Some(Err(problem)) => own.with_link_problem(problem.to_string()),
+    }
+}
+
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(State::default);
+    let state = use_reducer(initial_state);
     let locale = use_memo((), |_| browser_locale());
+    // Something said once (a copy confirmation), announced instead of the
+    // results until they next change.
+    let notice = use_state(|| None::<String>);
+
+    // A share link opened while the page is open changes only the fragment.
+    {
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(
+                    &window,
+                    "hashchange",
+                    move |_| match location::shared_payload().map(|p| codec::decode(&p)) {
+                        None => {}
+                        Some(Ok(shared)) => dispatch.dispatch(Action::OpenShared(Rc::new(shared))),
+                        Some(Err(problem)) => {
+                            dispatch.dispatch(Action::LinkFailed(problem.to_string()))
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    // Autosave the visitor's own scenario; a shared one waits until kept.
+    use_effect_with(
+        (state.last_valid.clone(), state.origin),
+        |(scenario, origin)| {
+            if *origin == Origin::Own {
+                storage::save(scenario.as_deref());
+            }
+        },
+    );
 
     let shown = state.last_valid.clone();
     let unit = shown
@@ -28,9 +112,19 @@ pub fn App() -> Html {
     let formatter = use_memo((Rc::clone(&locale), unit), |(locale, unit)| {
         Formatter::new(locale, unit)
     });
-    let headline = use_memo((shown, Rc::clone(&formatter)), |(shown, formatter)| {
-        shown.as_ref().map(|s| sentences(s, formatter))
+    let config = use_memo((), |_| ScoreConfig::standard());
+    let analysis = use_memo((shown, Rc::clone(&config)), |(shown, config)| {
+        shown.as_ref().map(|s| Analysis::of(s, config))
     });
+    let headline = use_memo(
+        (Rc::clone(&analysis), Rc::clone(&formatter)),
+        |(analysis, formatter)| {
+            analysis.as_ref().as_ref().map(|a| {
+                let breakdown = a.breakdown.as_deref().ok_or(NoBreakdown::NoResults);
+                sentences(&a.scenario, breakdown, formatter)
+            })
+        },
+    );
 
     let hours_label = format!("Hours per {}", state.draft.period.key());
     let unit_text = state.draft.unit.trim();
@@ -40,10 +134,19 @@ pub fn App() -> Html {
         format!("Results ({unit_text})")
     };
 
-    let announcement = (*headline)
+    let results_text = (*headline)
         .as_ref()
         .map(|s| format!("{} {}", s.main, s.detail))
         .unwrap_or_default();
+    {
+        let notice = notice.clone();
+        use_effect_with(results_text.clone(), move |_| notice.set(None));
+    }
+    let announcement = (*notice).clone().unwrap_or(results_text);
+    let on_announce = {
+        let notice = notice.clone();
+        Callback::from(move |text: String| notice.set(Some(text)))
+    };
     let on_clear = {
         let dispatch = state.dispatcher();
         Callback::from(move |_| dispatch.dispatch(Action::ClearAll))
@@ -59,7 +162,27 @@ pub fn App() -> Html {
                 <p class="app__brand">{"Social 80/20"}</p>
                 <h1 class="app__title">{"Where do your social media results really come from?"}</h1>
             </header>
+            <LinkBanner state={state.clone()} />
             <Insight sentences={(*headline).clone()} stale={state.is_stale()} />
+            <div class="toolbar" role="group" aria-label="Share and export">
+                <CopyLink scenario={state.last_valid.clone()} on_announce={on_announce.clone()} />
+                <Exports
+                    scenario={state.last_valid.clone()}
+                    breakdown={analysis.as_ref().as_ref().and_then(|a| a.breakdown.clone())}
+                    score={analysis.as_ref().as_ref().map(|a| Rc::clone(&a.score))}
+                    config={Rc::clone(&config)}
+                    {on_announce}
+                />
+            </div>
+            if let Some(a) = analysis.as_ref() {
+                <ScoreCard
+                    scenario={Rc::clone(&a.scenario)}
+                    score={Rc::clone(&a.score)}
+                    breakdown={a.breakdown.clone()}
+                    config={Rc::clone(&config)}
+                    formatter={Rc::clone(&formatter)}
+                />
+            }
             <UndoBar state={state.clone()} />
             <div class="card inputs">
                 <Settings state={state.clone()} />
@@ -76,6 +199,17 @@ pub fn App() -> Html {
             <div class="card">
                 <Signals state={state.clone()} />
             </div>
+            if let Some((scenario, breakdown)) = analysis.as_ref().as_ref().and_then(Analysis::with_breakdown) {
+                <section class="card numbers" aria-labelledby="numbers-title">
+                    <h2 id="numbers-title" class="section-title">{"The numbers behind your 80/20"}</h2>
+                    <BreakdownTable
+                        scenario={Rc::clone(&scenario)}
+                        breakdown={Rc::clone(&breakdown)}
+                        formatter={Rc::clone(&formatter)}
+                    />
+                    <WhatIf {scenario} {breakdown} formatter={Rc::clone(&formatter)} />
+                </section>
+            }
             <footer class="app__footer">
                 <p>{"Everything stays in your browser: nothing you type is sent anywhere."}</p>
             </footer>

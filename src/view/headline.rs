@@ -1,6 +1,6 @@
 //! The insight first: the Pareto headline in words.
 
-use social8020_core::pareto::{self, Headline};
+use social8020_core::pareto::{Breakdown, Headline, NoBreakdown};
 use social8020_core::scenario::{Period, Scenario};
 use yew::prelude::*;
 
@@ -14,8 +14,12 @@ pub struct Sentences {
 }
 
 /// Words for the scenario's breakdown, or what to enter when there is none.
-pub fn sentences(scenario: &Scenario, format: &Formatter) -> Sentences {
-    match pareto::breakdown(scenario) {
+pub fn sentences(
+    scenario: &Scenario,
+    breakdown: Result<&Breakdown, NoBreakdown>,
+    format: &Formatter,
+) -> Sentences {
+    match breakdown {
         Ok(breakdown) => words(
             &breakdown.headline(scenario),
             scenario.period(),

@@ -4,7 +4,11 @@
 
 pub mod activities;
 pub mod app;
+pub mod breakdown;
+pub mod exports;
 pub mod field;
 pub mod headline;
+pub mod score;
 pub mod settings;
+pub mod share;
 pub mod signals;

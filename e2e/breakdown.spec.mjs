@@ -1,0 +1,86 @@
+// The Pareto breakdown (PRODUCT.md §2, §6): the table, the what-if and the
+// exports, checked against figures worked out by hand.
+import { readFile } from "node:fs/promises";
+import { test, expect, openWidget, enterActivities } from "./fixtures.mjs";
+
+const ROWS = [
+  ["Webinars", 10, 800, "Community"],
+  ["=SUM(A1)", 5, 150, "Following"],
+  ["Ads, paid", 5, 50, "Following"],
+  ['Say "hi" posts', 0, 0, "Community"],
+];
+
+// Totals: 1,000 results, 20 hours. Webinars alone reach exactly 80 %.
+const EXPECTED_CSV = [
+  "rank,activity,type,hours,results,result_share_pct,cumulative_share_pct,time_share_pct,results_per_hour,leverage,group",
+  "1,Webinars,community,10,800,80,80,50,80,1.6,vital_few",
+  "2,'=SUM(A1),following,5,150,15,95,25,30,0.6,trivial_many",
+  '3,"Ads, paid",following,5,50,5,100,25,10,0.2,trivial_many',
+  '4,"Say ""hi"" posts",community,0,0,0,100,0,,,trivial_many',
+].map((line) => `${line}\r\n`).join("");
+
+async function downloaded(page, buttonName) {
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: buttonName }).click(),
+  ]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, "utf8") };
+}
+
+test("Export CSV writes exactly the §6 columns and values", async ({ page }) => {
+  await openWidget(page);
+  await enterActivities(page, ROWS);
+  await expect(page.getByTestId("headline")).toHaveText(
+    "1 of 4 activities (25 %) brings 80 % of your results, using 50 % of your time.",
+  );
+  const csv = await downloaded(page, "Export CSV");
+  expect(csv.name).toMatch(/^social-80-20-\d{4}-\d{2}-\d{2}\.csv$/);
+  expect(csv.text).toBe(EXPECTED_CSV);
+});
+
+test("Export JSON holds the scenario, breakdown, score and share link", async ({ page }) => {
+  await openWidget(page);
+  await enterActivities(page, ROWS);
+  const json = await downloaded(page, "Export JSON");
+  expect(json.name).toMatch(/\.json$/);
+  const report = JSON.parse(json.text);
+  expect(report.format).toBe("social8020-report");
+  expect(report.scenario.activities).toHaveLength(4);
+  expect(report.breakdown.vital_few).toBe(1);
+  expect(report.breakdown.rows[1].activity).toBe("=SUM(A1)");
+  // Time 10 / 20 = 50; results 800 / 1000 = 80: (20 x 50 + 25 x 80) / 45 = 66.7 -> 67.
+  expect(report.score.value).toBe(67);
+  expect(report.share_link).toMatch(/#s=1/);
+});
+
+test("the table lists every activity in order, vital few first", async ({ page }) => {
+  await openWidget(page);
+  await enterActivities(page, ROWS);
+  const table = page.getByTestId("breakdown-table");
+  const names = table.locator("tbody th[scope=row]");
+  await expect(names).toHaveText(["Webinars", "=SUM(A1)", "Ads, paid", 'Say "hi" posts']);
+  await expect(table.locator("tr.is-vital")).toHaveCount(1);
+  // Zero hours: no results per hour and no leverage, never 0 or infinity.
+  const last = table.locator("tbody tr").last();
+  await expect(last.locator("td").nth(7)).toHaveText("—");
+  await expect(last.locator("td").nth(8)).toHaveText("—");
+  await expect(table).not.toContainText("Infinity");
+  await expect(table).not.toContainText("NaN");
+
+  await page.getByRole("slider", { name: "Threshold" }).fill("90");
+  await expect(table.locator("tr.is-vital")).toHaveCount(2);
+});
+
+test("the what-if moves trivial hours into the vital few and says its assumption", async ({ page }) => {
+  await openWidget(page);
+  await enterActivities(page, ROWS);
+  // Trivial many: 10 hours bring 200. Vital few: 800 in 10 hours = 80 an hour.
+  // Moving 50 %: -100 + 5 x 80 = +300, from 1,000 to 1,300 (+30 %).
+  await expect(page.getByTestId("what-if")).toHaveText(
+    "Moving 5 hours a month would take your results from $1,000 to about $1,300 (+30 %).",
+  );
+  await expect(page.getByText("This assumes results per hour stay as they are.", { exact: false })).toBeVisible();
+  await page.getByLabel("Share of trivial-many hours to move").fill("100");
+  await expect(page.getByTestId("what-if")).toContainText("from $1,000 to about $1,600 (+60 %)");
+});

@@ -1,0 +1,89 @@
+// Share links (PRODUCT.md §4): copy, open in a fresh page, keep or go back;
+// damaged links never crash and never overwrite what the visitor saved.
+import { test, expect, openWidget, activity, enterActivities } from "./fixtures.mjs";
+
+const headline = (page) => page.getByTestId("headline");
+
+test("a copied link opens the same breakdown in a fresh page", async ({ page, context, browser }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openWidget(page);
+  await enterActivities(page, [
+    ["Live Q&A sessions", 4, 1200, "Community"],
+    ["Boosted posts", 9, 300],
+    ["Newsletter swaps", 2, 500, "Community"],
+  ]);
+  const expected = "2 of 3 activities (67 %) bring 85 % of your results, using 40 % of your time.";
+  await expect(headline(page)).toHaveText(expected);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByText("✓ Link copied")).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  expect(link).toMatch(/#s=1[A-Za-z0-9_-]+$/);
+
+  // A different visitor: a fresh context with nothing saved.
+  const other = await browser.newContext();
+  const fresh = await other.newPage();
+  await fresh.goto(link);
+  await expect(headline(fresh)).toHaveText(expected);
+  await expect(activity(fresh, 1).getByRole("textbox", { name: /^Name/ })).toHaveValue("Live Q&A sessions");
+  await expect(fresh.getByTestId("shared-banner")).toBeVisible();
+  await fresh.getByRole("button", { name: "Keep this one" }).click();
+  await expect(fresh.getByTestId("shared-banner")).toHaveCount(0);
+  expect(new URL(fresh.url()).hash).toBe("");
+  await fresh.reload();
+  await expect(headline(fresh)).toHaveText(expected);
+  await other.close();
+});
+
+/** The share link of the worked example, copied in a fresh context. */
+async function exampleLink(browser, baseURL) {
+  const context = await browser.newContext({ baseURL });
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
+  await openWidget(page);
+  await page.getByRole("button", { name: "Copy link" }).click();
+  await expect(page.getByText("✓ Link copied")).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  await context.close();
+  return link;
+}
+
+test("opening a link does not overwrite the visitor's own scenario", async ({ page, browser, baseURL }) => {
+  const link = await exampleLink(browser, baseURL);
+  await openWidget(page);
+  await enterActivities(page, [["My own work", 5, 100]]);
+  await expect(headline(page)).toHaveText(/^1 of 1 activity/);
+  await page.reload();
+  const name = activity(page, 1).getByRole("textbox", { name: /^Name/ });
+  await expect(name).toHaveValue("My own work");
+
+  await page.goto(link);
+  await expect(page.getByTestId("shared-banner")).toBeVisible();
+  await expect(headline(page)).toHaveText(/^3 of 8 activities/);
+  // Edits to a shared scenario are not saved over the visitor's own.
+  await activity(page, 1).getByRole("textbox", { name: /^Hours/ }).fill("2");
+  await page.getByRole("button", { name: "Back to mine" }).click();
+  await expect(name).toHaveValue("My own work");
+  await page.goto(link.split("#")[0]);
+  await expect(name).toHaveValue("My own work");
+});
+
+for (const [kind, fragment] of [
+  ["truncated", "#s=1eNpjYGBgZGBkYGJgYGBgAAAAAP"],
+  ["empty", "#s="],
+  ["newer-version", "#s=2eNpjYGBgZGBkYGJg"],
+  ["garbage", "#s=%%%<script>alert(1)</script>"],
+  ["huge", `#s=1${"A".repeat(20000)}`],
+]) {
+  test(`a ${kind} link says so and opens the visitor's own numbers`, async ({ page }) => {
+    await openWidget(page);
+    await enterActivities(page, [["Saved before", 3, 30]]);
+    await page.reload();
+    await expect(activity(page, 1).getByRole("textbox", { name: /^Name/ })).toHaveValue("Saved before");
+    await page.goto(`${new URL(page.url()).pathname}${fragment}`);
+    await page.reload();
+    await expect(page.getByRole("alert")).toContainText("This link could not be opened.");
+    await expect(activity(page, 1).getByRole("textbox", { name: /^Name/ })).toHaveValue("Saved before");
+    await page.goto(new URL(page.url()).pathname);
+    await expect(activity(page, 1).getByRole("textbox", { name: /^Name/ })).toHaveValue("Saved before");
+  });
+}

@@ -1,0 +1,197 @@
+//! The full 80/20 breakdown: the table of every activity, and the
+//! reallocation what-if.
+
+use std::rc::Rc;
+
+use social8020_core::pareto::{Breakdown, Ranked};
+use social8020_core::scenario::Scenario;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser::format::Formatter;
+
+#[derive(Properties, PartialEq)]
+pub struct BreakdownProps {
+    pub scenario: Rc<Scenario>,
+    pub breakdown: Rc<Breakdown>,
+    pub formatter: Rc<Formatter>,
+}
+
+/// Every activity in sorted order with every figure; the vital few and the
+/// trivial many in separate row groups.
+#[component]
+pub fn BreakdownTable(props: &BreakdownProps) -> Html {
+    let b = &props.breakdown;
+    let f = &props.formatter;
+    let threshold = props.scenario.threshold().percent();
+    let vital_share = b.vital().last().map_or(0.0, |r| r.cumulative_share);
+    let group = |title: String, rows: &[Ranked], offset: usize, vital: bool| {
+        if rows.is_empty() {
+            return html! {};
+        }
+        html! {
+            <tbody class={classes!("breakdown__group", vital.then_some("breakdown__group--vital"))}>
+                <tr class="breakdown__group-head">
+                    <th scope="rowgroup" colspan="10">{title}</th>
+                </tr>
+                for (i, row) in rows.iter().enumerate() {
+                    <Row
+                        rank={offset + i + 1}
+                        row={row.clone()}
+                        scenario={Rc::clone(&props.scenario)}
+                        formatter={Rc::clone(f)}
+                        {vital}
+                    />
+                }
+            </tbody>
+        }
+    };
+    let vital_title = format!(
+        "Vital few: {} {} bringing {} of results (threshold {threshold} %)",
+        b.vital_few,
+        if b.vital_few == 1 {
+            "activity"
+        } else {
+            "activities"
+        },
+        f.percent(vital_share),
+    );
+    let trivial_count = b.ranked.len() - b.vital_few;
+    let trivial_title = format!(
+        "Trivial many: {trivial_count} {} bringing {} of results",
+        if trivial_count == 1 {
+            "activity"
+        } else {
+            "activities"
+        },
+        f.percent((1.0 - vital_share).max(0.0)),
+    );
+    html! {
+        <div class="table-scroll" role="region" aria-labelledby="breakdown-caption" tabindex="0">
+            <table class="breakdown" data-testid="breakdown-table">
+                <caption id="breakdown-caption">{"Every activity, most results first"}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col" class="num">{"#"}</th>
+                        <th scope="col">{"Activity"}</th>
+                        <th scope="col">{"Type"}</th>
+                        <th scope="col" class="num">{"Hours"}</th>
+                        <th scope="col" class="num">{"Results"}</th>
+                        <th scope="col" class="num">{"Result share"}</th>
+                        <th scope="col" class="num">{"Cumulative"}</th>
+                        <th scope="col" class="num">{"Time share"}</th>
+                        <th scope="col" class="num">{"Per hour"}</th>
+                        <th scope="col" class="num">{"Leverage"}</th>
+                    </tr>
+                </thead>
+                {group(vital_title, b.vital(), 0, true)}
+                {group(trivial_title, b.trivial(), b.vital_few, false)}
+            </table>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RowProps {
+    rank: usize,
+    row: Ranked,
+    scenario: Rc<Scenario>,
+    formatter: Rc<Formatter>,
+    vital: bool,
+}
+
+#[component]
+fn Row(props: &RowProps) -> Html {
+    let f = &props.formatter;
+    let r = &props.row;
+    let Some(activity) = props.scenario.activities().get(r.index) else {
+        return html! {};
+    };
+    let none = || html! { <span class="none" aria-label="none">{"—"}</span> };
+    html! {
+        <tr class={classes!(props.vital.then_some("is-vital"))}>
+            <td class="num">{props.rank}</td>
+            <th scope="row" class="breakdown__name">{activity.name.clone()}</th>
+            <td>{activity.kind.label()}</td>
+            <td class="num">{f.number(activity.hours.as_f64())}</td>
+            <td class="num">{f.results(activity.results.as_f64())}</td>
+            <td class="num">{f.percent_precise(r.result_share)}</td>
+            <td class="num">{f.percent_precise(r.cumulative_share)}</td>
+            <td class="num">{r.time_share.map_or_else(none, |t| html! { {f.percent_precise(t)} })}</td>
+            <td class="num">{r.results_per_hour.map_or_else(none, |v| html! { {f.results(v)} })}</td>
+            <td class="num">{r.leverage.map_or_else(none, |v| html! { {format!("{}×", f.number(v))} })}</td>
+        </tr>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WhatIfProps {
+    pub scenario: Rc<Scenario>,
+    pub breakdown: Rc<Breakdown>,
+    pub formatter: Rc<Formatter>,
+}
+
+/// Percent of the trivial many's hours moved when the panel first shows.
+const DEFAULT_MOVE: u8 = 50;
+
+/// Moves a share of the trivial many's hours into the vital few and shows
+/// what that would bring, with the assumption beside the figure.
+#[component]
+pub fn WhatIf(props: &WhatIfProps) -> Html {
+    let percent = use_state(|| DEFAULT_MOVE);
+    let f = &props.formatter;
+    let period = props.scenario.period();
+    let on_input = {
+        let percent = percent.clone();
+        Callback::from(move |e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            if let Ok(p) = value.parse::<u8>() {
+                percent.set(p.min(100));
+            }
+        })
+    };
+    let projection = props
+        .breakdown
+        .reallocate(&props.scenario, f64::from(*percent) / 100.0);
+    let content = match projection {
+        Err(reason) => html! { <p class="what-if__none">{reason.to_string()}</p> },
+        Ok(p) => html! { <>
+            <div class="field">
+                <label for="what-if-share" class="field__label">{"Share of trivial-many hours to move"}</label>
+                <div class="range">
+                    <input
+                        id="what-if-share"
+                        type="range"
+                        min="0"
+                        max="100"
+                        step="10"
+                        value={percent.to_string()}
+                        aria-valuetext={format!("{} %", *percent)}
+                        oninput={on_input}
+                    />
+                    <span class="range__value" aria-hidden="true">{format!("{} %", *percent)}</span>
+                </div>
+            </div>
+            <p class="what-if__result" data-testid="what-if">
+                {format!(
+                    "Moving {} {} a {} would take your results from {} to about {} ({}).",
+                    f.number(p.moved_hours),
+                    if p.moved_hours == 1.0 { "hour" } else { "hours" },
+                    period.key(),
+                    f.results(p.current_results),
+                    f.results(p.projected_results),
+                    f.signed_percent(p.change),
+                )}
+            </p>
+            <p class="what-if__assumption">
+                {"This assumes results per hour stay as they are. Real returns usually fall as you add hours, so treat it as an upper bound."}
+            </p>
+        </> },
+    };
+    html! {
+        <section class="what-if" aria-labelledby="what-if-title">
+            <h3 id="what-if-title" class="subsection-title">{"What if you moved time to the vital few?"}</h3>
+            {content}
+        </section>
+    }
+}
