@@ -3,7 +3,8 @@
 // with the production CSP, under a sub-path to prove dist/ is relocatable.
 import { defineConfig } from "@playwright/test";
 
-export const PORT = 8181;
+// E2E_PORT lets two runs (say, a clean clone and a working tree) coexist.
+export const PORT = Number(process.env.E2E_PORT ?? 8181);
 export const BASE = "/tools/80-20/";
 
 export default defineConfig({

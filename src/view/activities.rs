@@ -2,7 +2,8 @@
 
 use social8020_core::draft::ActivityDraft;
 use social8020_core::scenario::{ActivityKind, Column, Field, Invalid, MAX_ACTIVITIES};
-use web_sys::HtmlSelectElement;
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::state::{Action, State};
@@ -26,6 +27,22 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
     let on_add = {
         let dispatch = dispatch.clone();
         Callback::from(move |_| dispatch.dispatch(Action::AddActivity))
+    };
+    // After a row is removed its button is gone; keyboard focus moves to the
+    // row that took its place, or to "Add activity" when it was the last.
+    let refocus = use_state(|| None::<usize>);
+    {
+        let refocus = refocus.clone();
+        use_effect_with((*refocus, count), move |(target, _)| {
+            if let Some(index) = *target {
+                focus_after_removal(index);
+                refocus.set(None);
+            }
+        });
+    }
+    let on_removed = {
+        let refocus = refocus.clone();
+        Callback::from(move |index: usize| refocus.set(Some(index)))
     };
     html! {
         <section class="activities" aria-labelledby="activities-title">
@@ -51,11 +68,12 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
                         hours_label={props.hours_label.clone()}
                         results_label={props.results_label.clone()}
                         dispatch={dispatch.clone()}
+                        on_removed={on_removed.clone()}
                     />
                 }
             </div>
             <div class="activities__actions">
-                <button type="button" class="button" onclick={on_add} disabled={count >= MAX_ACTIVITIES}>
+                <button type="button" id="add-activity" class="button" onclick={on_add} disabled={count >= MAX_ACTIVITIES}>
                     <span aria-hidden="true" class="button__icon">{"+"}</span>
                     {"Add activity"}
                 </button>
@@ -102,6 +120,21 @@ struct ActivityRowProps {
     hours_label: AttrValue,
     results_label: AttrValue,
     dispatch: UseReducerDispatcher<State>,
+    on_removed: Callback<usize>,
+}
+
+/// Focuses the remove button of the row now at `index`, else "Add activity".
+fn focus_after_removal(index: usize) {
+    let document = gloo::utils::document();
+    let selector = format!("[aria-label='Remove activity {}']", index + 1);
+    let target = document
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .or_else(|| document.get_element_by_id("add-activity"));
+    if let Some(element) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
 }
 
 #[component]
@@ -124,7 +157,11 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
     };
     let on_remove = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::RemoveActivity(index)))
+        let removed = props.on_removed.clone();
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::RemoveActivity(index));
+            removed.emit(index);
+        })
     };
     let kind_id = id("type");
     html! {

@@ -20,7 +20,7 @@ use crate::view::exports::Exports;
 use crate::view::headline::{sentences, Insight};
 use crate::view::score::ScoreCard;
 use crate::view::settings::Settings;
-use crate::view::share::{CopyLink, LinkBanner};
+use crate::view::share::{share_link, CopyLink, LinkBanner};
 use crate::view::signals::Signals;
 
 /// How long input must rest before results are announced to screen readers.
@@ -196,7 +196,7 @@ pub fn App() -> Html {
                     <button type="button" class="button button--quiet" onclick={on_example}>{"Show the example"}</button>
                 </div>
             </div>
-            <div class="card">
+            <div class="card signals-card">
                 <Signals state={state.clone()} />
             </div>
             if let Some((scenario, breakdown)) = analysis.as_ref().as_ref().and_then(Analysis::with_breakdown) {
@@ -210,11 +210,51 @@ pub fn App() -> Html {
                     <WhatIf {scenario} {breakdown} formatter={Rc::clone(&formatter)} />
                 </section>
             }
+            <PrintFooter scenario={state.last_valid.clone()} />
             <footer class="app__footer">
                 <p>{"Everything stays in your browser: nothing you type is sent anywhere."}</p>
             </footer>
             <Announcer message={announcement} />
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PrintFooterProps {
+    scenario: Option<Rc<Scenario>>,
+}
+
+/// The share link and the date, shown only on the printed report.
+#[component]
+fn PrintFooter(props: &PrintFooterProps) -> Html {
+    // Encoding a link costs a deflate, so it is made when printing starts,
+    // not on every keystroke.
+    let link = use_state(|| None::<String>);
+    {
+        let link = link.clone();
+        use_effect_with(props.scenario.clone(), move |scenario| {
+            let scenario = scenario.clone();
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "beforeprint", move |_| {
+                    link.set(scenario.as_deref().and_then(|s| share_link(s).ok()));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    let date = use_memo((), |_| {
+        js_sys::Date::new_0()
+            .to_locale_date_string("default", &js_sys::Object::new())
+            .as_string()
+            .unwrap_or_default()
+    });
+    html! {
+        <footer class="print-only print-footer">
+            <p>{format!("Social 80/20 report, {}.", *date)}</p>
+            if let Some(link) = &*link {
+                <p>{"Open these numbers again: "}{link.clone()}</p>
+            }
+        </footer>
     }
 }
 

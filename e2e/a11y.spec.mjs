@@ -1,0 +1,107 @@
+// Accessibility (PRODUCT.md §7): zero axe-core violations for the WCAG 2.0,
+// 2.1 and 2.2 A and AA rules in the states a visitor meets, and a keyboard
+// walk that operates the widget without a mouse.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { test, expect, openWidget, activity, enterActivities } from "./fixtures.mjs";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/** Runs axe in the page (evaluated through the driver, so the page's CSP
+ * stays as strict as in production) and returns its violations. */
+async function violations(page) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
+    TAGS,
+  );
+  return result.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary}`),
+  }));
+}
+
+async function openAllDetails(page) {
+  for (const summary of await page.locator("details:not([open]) > summary").all()) {
+    await summary.click();
+  }
+}
+
+const STATES = {
+  "the worked example": async () => {},
+  "a filled scenario": async (page) => {
+    await enterActivities(page, [
+      ["Replying to reviews", 3, 900, "Community"],
+      ["Reels", 12, 300],
+      ["Partner shout-outs", 2, 450, "Community"],
+    ]);
+  },
+  "invalid input": async (page) => {
+    await activity(page, 1).getByRole("textbox", { name: /^Hours/ }).fill("lots");
+    await activity(page, 2).getByRole("textbox", { name: /^Name/ }).fill("");
+    await page.getByLabel("Customers", { exact: true }).fill("5");
+    await expect(page.locator("[aria-invalid=true]").first()).toBeVisible();
+  },
+  "an empty form": async (page) => {
+    await page.getByRole("button", { name: "Clear all" }).click();
+  },
+};
+
+for (const [name, reach] of Object.entries(STATES)) {
+  for (const [theme, width] of [["light", 1200], ["dark", 1200], ["light", 320]]) {
+    test(`no axe violations: ${name}, ${theme}, ${width} px`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      await page.setViewportSize({ width, height: 900 });
+      await openWidget(page);
+      await reach(page);
+      await openAllDetails(page);
+      expect(await violations(page)).toEqual([]);
+    });
+  }
+}
+
+test("the keyboard reaches and operates add, remove, threshold, copy and export", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await openWidget(page);
+  const focusedName = () =>
+    page.evaluate(() => {
+      const el = document.activeElement;
+      const text = el?.getAttribute("aria-label") || el?.labels?.[0]?.textContent || el?.textContent || "";
+      return text.replace(/^\+/, "");
+    });
+  // Tab until a control with this name has focus, as a keyboard user would.
+  async function tabTo(name, limit = 200) {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press("Tab");
+      if ((await focusedName()).trim().startsWith(name)) return;
+    }
+    throw new Error(`Tab never reached ${name}`);
+  }
+
+  await tabTo("Copy link");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("✓ Link copied")).toBeVisible();
+
+  await tabTo("Export CSV");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+
+  await tabTo("Threshold");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("slider", { name: "Threshold" })).toHaveValue("85");
+
+  await tabTo("Remove activity 8");
+  await page.keyboard.press("Enter");
+  await expect(activity(page, 8)).toHaveCount(0);
+  // Focus moves to "Add activity" rather than getting lost.
+  await expect(page.getByRole("button", { name: "Add activity" })).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(activity(page, 8)).toBeVisible();
+
+  // Focus is visible: the focused control draws an outline.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  expect(outline).not.toBe("none");
+});
