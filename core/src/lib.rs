@@ -8,6 +8,7 @@
 //! - [`scenario`]: what a visitor enters, and its one validating constructor.
 //! - [`draft`]: the form's text, read through that constructor.
 //! - [`pareto`]: the 80/20 breakdown.
+//! - [`chart`]: the geometry of the Pareto chart, for the view to draw.
 //! - [`score`]: the following-versus-community score and its advice.
 //! - [`example`]: the worked example a new visitor sees.
 //! - [`codec`]: share links, the scenario as the text after `#s=`.
@@ -26,6 +27,7 @@
 //! assert!(draft.validate().is_err());
 //! ```
 
+pub mod chart;
 pub mod codec;
 pub mod draft;
 pub mod example;

@@ -16,6 +16,7 @@ use crate::browser::storage::{self, Saved};
 use crate::state::{Action, Origin, State};
 use crate::view::activities::Activities;
 use crate::view::breakdown::{BreakdownTable, WhatIf};
+use crate::view::chart::ParetoChart;
 use crate::view::exports::Exports;
 use crate::view::headline::{sentences, Insight};
 use crate::view::score::ScoreCard;
@@ -164,6 +165,11 @@ pub fn App() -> Html {
             </header>
             <LinkBanner state={state.clone()} />
             <Insight sentences={(*headline).clone()} stale={state.is_stale()} />
+            if let Some((scenario, breakdown)) = analysis.as_ref().as_ref().and_then(Analysis::with_breakdown) {
+                <div class="card chart-card">
+                    <ParetoChart {scenario} {breakdown} />
+                </div>
+            }
             <div class="toolbar" role="group" aria-label="Share and export">
                 <CopyLink scenario={state.last_valid.clone()} on_announce={on_announce.clone()} />
                 <Exports

@@ -5,6 +5,7 @@
 pub mod activities;
 pub mod app;
 pub mod breakdown;
+pub mod chart;
 pub mod exports;
 pub mod field;
 pub mod headline;

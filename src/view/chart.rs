@@ -1,0 +1,320 @@
+//! The Pareto chart (PRODUCT.md §2, "Chart"): an inline SVG of the geometry
+//! that [`social8020_core::chart`] computes, a toggle between its two views
+//! and a legend. This file only prints the numbers it is given.
+//!
+//! Hooks for end-to-end tests: the SVG has `data-testid="pareto-chart"`;
+//! every activity's result bar has the class `chart__bar` (one per activity
+//! in both views; time bars are `chart__time-bar`), vital ones also
+//! `chart__bar--vital`; the threshold line has
+//! `data-testid="threshold-line"`.
+
+use std::rc::Rc;
+
+use social8020_core::chart::{self, Axes, Bar, Cumulative, ThresholdLine, TimeChart, HATCH_ID};
+use social8020_core::pareto::Breakdown;
+use social8020_core::scenario::Scenario;
+use yew::prelude::*;
+
+const TITLE_ID: &str = "pareto-chart-title";
+const DESC_ID: &str = "pareto-chart-desc";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum View {
+    /// Result shares, the running total and the threshold.
+    Pareto,
+    /// Result shares beside time shares.
+    Time,
+}
+
+impl View {
+    const ALL: [View; 2] = [View::Pareto, View::Time];
+
+    fn label(self) -> &'static str {
+        match self {
+            View::Pareto => "Results and cumulative share",
+            View::Time => "Time vs results",
+        }
+    }
+}
+
+/// One of the two views, computed.
+#[derive(PartialEq)]
+enum Drawn {
+    Pareto(chart::ParetoChart),
+    Time(TimeChart),
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ParetoChartProps {
+    /// The scenario the breakdown was made from (for names and threshold).
+    pub scenario: Rc<Scenario>,
+    pub breakdown: Rc<Breakdown>,
+}
+
+/// The chart of the breakdown, with its two views. Shown only when there is
+/// a breakdown; the data table beside it is another component.
+#[component]
+pub fn ParetoChart(props: &ParetoChartProps) -> Html {
+    let view = use_state(|| View::Pareto);
+    let drawn = use_memo(
+        (
+            *view,
+            Rc::clone(&props.scenario),
+            Rc::clone(&props.breakdown),
+        ),
+        |(view, scenario, breakdown)| match view {
+            View::Pareto => Drawn::Pareto(chart::pareto_chart(breakdown, scenario)),
+            View::Time => Drawn::Time(chart::time_vs_results_chart(breakdown, scenario)),
+        },
+    );
+
+    let toggle = View::ALL.into_iter().map(|option| {
+        let onclick = {
+            let view = view.clone();
+            Callback::from(move |_| view.set(option))
+        };
+        let pressed = if *view == option { "true" } else { "false" };
+        html! {
+            <button type="button" class="chart__view" aria-pressed={pressed} {onclick}>
+                {option.label()}
+            </button>
+        }
+    });
+
+    let (axes, title, summary, marks, legend) = match &*drawn {
+        Drawn::Pareto(c) => (
+            &c.axes,
+            c.title,
+            c.summary.as_str(),
+            pareto_marks(c),
+            pareto_legend(&c.threshold),
+        ),
+        Drawn::Time(c) => (
+            &c.axes,
+            c.title,
+            c.summary.as_str(),
+            time_marks(c),
+            time_legend(c.time_known),
+        ),
+    };
+    let svg_class = classes!(
+        "chart__svg",
+        (!axes.names.is_empty()).then_some("chart__svg--named")
+    );
+
+    html! {
+        <div class="chart">
+            <div class="chart__views" role="group" aria-label="Chart view">
+                {for toggle}
+            </div>
+            <div class="chart__frame">
+                <svg
+                    class={svg_class}
+                    data-testid="pareto-chart"
+                    role="img"
+                    aria-labelledby={format!("{TITLE_ID} {DESC_ID}")}
+                    width="100%"
+                    viewBox={axes.frame.view_box.clone()}
+                    preserveAspectRatio="xMidYMin slice"
+                >
+                    <title id={TITLE_ID}>{title}</title>
+                    <desc id={DESC_ID}>{summary}</desc>
+                    <defs>
+                        <pattern
+                            id={HATCH_ID}
+                            patternUnits="userSpaceOnUse"
+                            width="8"
+                            height="8"
+                            patternTransform="rotate(45)"
+                        >
+                            <rect class="chart__hatch" width="3" height="8" />
+                        </pattern>
+                    </defs>
+                    {grid(axes)}
+                    {marks}
+                    {labels(axes)}
+                </svg>
+            </div>
+            {legend}
+            <p class="chart__note">
+                {"Activities are ranked by results, highest first: 1 brings the most."}
+            </p>
+        </div>
+    }
+}
+
+/// A coordinate as an attribute value.
+fn n(value: f64) -> AttrValue {
+    AttrValue::from(value.to_string())
+}
+
+/// The bars of the trivial many are hatched, so that they differ from the
+/// solid vital few in more than colour.
+fn hatch() -> AttrValue {
+    AttrValue::from(format!("url(#{HATCH_ID})"))
+}
+
+fn grid(axes: &Axes) -> Html {
+    let lines = axes.ticks.iter().enumerate().map(|(i, t)| {
+        let class = if i == 0 { "chart__axis" } else { "chart__grid" };
+        html! { <line {class} x1={n(t.x1)} y1={n(t.y)} x2={n(t.x2)} y2={n(t.y)} /> }
+    });
+    html! { <g aria-hidden="true">{for lines}</g> }
+}
+
+fn labels(axes: &Axes) -> Html {
+    let ticks = axes.ticks.iter().map(|t| {
+        html! {
+            <text class="chart__text chart__tick" x={n(t.label_x)} y={n(t.y)}
+                text-anchor="end" dominant-baseline="central">{t.label.clone()}</text>
+        }
+    });
+    let ranks = axes.ranks.iter().map(|r| {
+        html! {
+            <text class="chart__text chart__rank" x={n(r.x)} y={n(r.y)}
+                text-anchor="middle">{r.text.clone()}</text>
+        }
+    });
+    let names = axes.names.iter().map(|name| {
+        html! {
+            <text class="chart__text chart__name" x={n(name.x)} y={n(name.y)}
+                text-anchor="end" transform={name.transform.clone()}>
+                <title>{name.full.clone()}</title>
+                {name.text.clone()}
+            </text>
+        }
+    });
+    let vital = axes.vital.as_ref().map(|v| {
+        html! {
+            <>
+                <path class="chart__bracket" d={v.path.clone()} />
+                <text class="chart__text chart__vital-label" x={n(v.label_x)} y={n(v.label_y)}>
+                    {v.label}
+                </text>
+            </>
+        }
+    });
+    html! {
+        <g>
+            {for ticks}
+            {for ranks}
+            {for names}
+            {vital}
+        </g>
+    }
+}
+
+/// A result bar: solid when vital, hatched otherwise.
+fn result_bar(bar: &Bar) -> Html {
+    let (class, fill) = if bar.is_vital {
+        ("chart__bar chart__bar--vital", None)
+    } else {
+        ("chart__bar chart__bar--trivial", Some(hatch()))
+    };
+    html! {
+        <rect {class} {fill}
+            x={n(bar.x)} y={n(bar.y)} width={n(bar.width)} height={n(bar.height)}>
+            <title>{bar.title.clone()}</title>
+        </rect>
+    }
+}
+
+fn time_bar(bar: &Bar) -> Html {
+    html! {
+        <rect class="chart__time-bar"
+            x={n(bar.x)} y={n(bar.y)} width={n(bar.width)} height={n(bar.height)}>
+            <title>{bar.title.clone()}</title>
+        </rect>
+    }
+}
+
+fn threshold_line(t: &ThresholdLine) -> Html {
+    html! {
+        <g>
+            <line class="chart__threshold" data-testid="threshold-line"
+                x1={n(t.x1)} y1={n(t.y)} x2={n(t.x2)} y2={n(t.y)} stroke-dasharray="10 6" />
+            <text class="chart__text chart__threshold-label" x={n(t.label_x)} y={n(t.y)}
+                dominant-baseline="central">{t.label.clone()}</text>
+        </g>
+    }
+}
+
+fn cumulative_line(c: &Cumulative) -> Html {
+    let markers = c.markers.then(|| {
+        let dots = c.points.iter().map(|p| {
+            html! { <circle class="chart__marker" cx={n(p.x)} cy={n(p.y)} r="4.5" /> }
+        });
+        html! { <g>{for dots}</g> }
+    });
+    html! {
+        <g aria-hidden="true">
+            <polyline class="chart__line" points={c.points_attr.clone()} />
+            {markers}
+        </g>
+    }
+}
+
+fn pareto_marks(c: &chart::ParetoChart) -> Html {
+    html! {
+        <>
+            <g>{for c.bars.iter().map(result_bar)}</g>
+            {threshold_line(&c.threshold)}
+            {cumulative_line(&c.cumulative)}
+        </>
+    }
+}
+
+fn time_marks(c: &TimeChart) -> Html {
+    let pairs = c.pairs.iter().map(|pair| {
+        html! {
+            <>
+                {result_bar(&pair.result)}
+                {pair.time.as_ref().map(time_bar)}
+            </>
+        }
+    });
+    html! { <g>{for pairs}</g> }
+}
+
+/// One entry of the legend: a sample of the mark and what it means.
+fn key(swatch: &'static str, text: String) -> Html {
+    html! {
+        <li class="chart__key">
+            <span class={classes!("chart__swatch", swatch)} aria-hidden="true"></span>
+            {text}
+        </li>
+    }
+}
+
+fn pareto_legend(threshold: &ThresholdLine) -> Html {
+    html! {
+        <ul class="chart__legend">
+            {key("chart__swatch--vital", "Vital few: solid bars, under the bracket".to_owned())}
+            {key("chart__swatch--trivial", "Trivial many: hatched bars".to_owned())}
+            {key("chart__swatch--line", "Running total of results (cumulative share)".to_owned())}
+            {key("chart__swatch--threshold", format!("{} threshold (dashed)", threshold.label))}
+        </ul>
+    }
+}
+
+fn time_legend(time_known: bool) -> Html {
+    let time = if time_known {
+        key(
+            "chart__swatch--time",
+            "Share of time: outlined bar, right of the share of results".to_owned(),
+        )
+    } else {
+        html! {
+            <li class="chart__key chart__key--note">
+                {"Add the hours each activity takes to compare time with results."}
+            </li>
+        }
+    };
+    html! {
+        <ul class="chart__legend">
+            {key("chart__swatch--vital", "Share of results, vital few: solid".to_owned())}
+            {key("chart__swatch--trivial", "Share of results, trivial many: hatched".to_owned())}
+            {time}
+        </ul>
+    }
+}
