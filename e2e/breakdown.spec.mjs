@@ -84,3 +84,38 @@ test("the what-if moves trivial hours into the vital few and says its assumption
   await page.getByLabel("Share of trivial-many hours to move").fill("100");
   await expect(page.getByTestId("what-if")).toContainText("from $1,000 to about $1,600 (+60 %)");
 });
+
+test("the chart has one bar per activity, the vital few marked, and a threshold line", async ({ page }) => {
+  await openWidget(page);
+  const chart = page.getByTestId("pareto-chart");
+  await expect(chart).toHaveAttribute("role", "img");
+  await expect(chart.locator(".chart__bar")).toHaveCount(8);
+  await expect(chart.locator(".chart__bar--vital")).toHaveCount(3);
+  await expect(chart.getByTestId("threshold-line")).toHaveCount(1);
+  await expect(chart.locator("desc")).toContainText("The first 3, the vital few, reach 81 % of results");
+
+  await enterActivities(page, ROWS);
+  await expect(chart.locator(".chart__bar")).toHaveCount(4);
+  await expect(chart.locator(".chart__bar--vital")).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Time vs results" }).click();
+  await expect(page.getByRole("button", { name: "Time vs results" })).toHaveAttribute("aria-pressed", "true");
+  await expect(chart.locator(".chart__bar")).toHaveCount(4);
+  await expect(chart.locator(".chart__time-bar")).toHaveCount(4);
+});
+
+test("a hundred activities stay readable and fast to enter", async ({ page }) => {
+  await openWidget(page);
+  await page.getByRole("button", { name: "Clear all" }).click();
+  for (let i = 1; i < 100; i++) await page.getByRole("button", { name: "Add activity" }).click();
+  await expect(page.getByRole("button", { name: "Add activity" })).toBeDisabled();
+  for (let i = 1; i <= 100; i += 11) {
+    const row = page.getByRole("group", { name: `Activity ${i}`, exact: true });
+    await row.getByLabel(/^Name/).fill(`Activity number ${i} with a rather long name`);
+    await row.getByLabel(/^Hours/).fill(String(i % 7));
+    await row.getByLabel(/^Results/).fill(String(i * 10));
+  }
+  await expect(page.getByTestId("pareto-chart").locator(".chart__bar")).toHaveCount(10);
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(await page.evaluate(() => window.innerWidth));
+});
