@@ -7,7 +7,9 @@ use std::rc::Rc;
 
 use social8020_core::draft::{ActivityDraft, ScenarioDraft};
 use social8020_core::example;
-use social8020_core::scenario::{ActivityKind, Invalid, Period, Scenario, SignalField, Threshold};
+use social8020_core::scenario::{
+    ActivityKind, Invalid, Period, Scenario, SignalField, Threshold, MAX_ACTIVITIES,
+};
 use yew::Reducible;
 
 /// A change the visitor asks for.
@@ -39,6 +41,8 @@ pub enum Action {
     OpenShared(Rc<Scenario>),
     /// A share link could not be opened; what is on screen stays.
     LinkFailed(String),
+    /// Appends imported rows in place of blank ones; undoable.
+    ImportRows(Vec<ActivityDraft>),
 }
 
 /// Whose scenario is on screen.
@@ -170,7 +174,7 @@ impl Reducible for State {
             Action::SetUnit(text) => next.draft.unit = text,
             Action::SetThreshold(threshold) => next.draft.threshold = threshold,
             Action::AddActivity => {
-                if next.draft.activities.len() >= social8020_core::scenario::MAX_ACTIVITIES {
+                if next.draft.activities.len() >= MAX_ACTIVITIES {
                     return self;
                 }
                 next.draft.activities.push(ActivityDraft::default());
@@ -257,6 +261,36 @@ impl Reducible for State {
                 next.link_problem = None;
             }
             Action::LinkFailed(problem) => next.link_problem = Some(problem),
+            Action::ImportRows(rows) => {
+                if rows.is_empty() {
+                    return self;
+                }
+                let count = rows.len();
+                next.remember(format!(
+                    "Added {count} {}.",
+                    if count == 1 { "activity" } else { "activities" }
+                ));
+                let (kept, kept_keys): (Vec<_>, Vec<_>) = next
+                    .draft
+                    .activities
+                    .drain(..)
+                    .zip(next.keys.drain(..))
+                    .filter(|(row, _)| !row.is_blank())
+                    .unzip();
+                next.draft.activities = kept;
+                next.keys = kept_keys;
+                let room = MAX_ACTIVITIES.saturating_sub(next.draft.activities.len());
+                for row in rows.into_iter().take(room) {
+                    next.draft.activities.push(row);
+                    let key = next.fresh_key();
+                    next.keys.push(key);
+                }
+                if next.draft.activities.is_empty() {
+                    next.draft.activities.push(ActivityDraft::default());
+                    let key = next.fresh_key();
+                    next.keys.push(key);
+                }
+            }
         }
         next.recheck();
         Rc::new(next)
@@ -323,6 +357,31 @@ mod tests {
         assert_eq!(mine.origin, Origin::Own);
         assert_eq!(mine.draft, ScenarioDraft::default());
         assert!(mine.last_valid.is_none());
+    }
+
+    #[test]
+    fn imported_rows_replace_blank_ones_and_can_be_undone() {
+        let row = |name: &str| ActivityDraft {
+            name: name.into(),
+            hours: "1".into(),
+            results: "2".into(),
+            ..ActivityDraft::default()
+        };
+        let state = run([
+            Action::AddActivity,
+            Action::ImportRows(vec![row("a"), row("b")]),
+        ]);
+        assert_eq!(state.draft.activities.len(), 10);
+        assert_eq!(state.keys.len(), 10);
+        assert_eq!(state.draft.activities[9].name, "b");
+        assert_eq!(
+            state.undo.as_ref().map(|u| u.what.as_str()),
+            Some("Added 2 activities.")
+        );
+        let undone = state.reduce(Action::Undo);
+        assert_eq!(undone.draft.activities.len(), 9);
+        let full = run([Action::ImportRows(vec![row("x"); 150])]);
+        assert_eq!(full.draft.activities.len(), MAX_ACTIVITIES);
     }
 
     #[test]

@@ -13,6 +13,8 @@
 //! - [`example`]: the worked example a new visitor sees.
 //! - [`codec`]: share links, the scenario as the text after `#s=`.
 //! - [`export`]: the breakdown as CSV, the JSON report and their file names.
+//! - [`import`]: rows pasted from a spreadsheet or read from a CSV file.
+//!   and an accent palette that keeps text readable.
 //!
 //! ```
 //! use social8020_core::{draft::ScenarioDraft, example, pareto};
@@ -32,6 +34,7 @@ pub mod codec;
 pub mod draft;
 pub mod example;
 pub mod export;
+pub mod import;
 pub mod number;
 pub mod pareto;
 pub mod scenario;

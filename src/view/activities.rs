@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::state::{Action, State};
 use crate::view::field::TextField;
+use crate::view::import::{paste_handler, ImportRows};
 
 #[derive(Properties, PartialEq)]
 pub struct ActivitiesProps {
@@ -16,6 +17,9 @@ pub struct ActivitiesProps {
     pub hours_label: AttrValue,
     /// "Results (USD)"
     pub results_label: AttrValue,
+    /// Says what an import did, for screen readers.
+    #[prop_or_default]
+    pub on_announce: Callback<String>,
 }
 
 #[component]
@@ -57,7 +61,7 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
                 <span>{props.results_label.clone()}</span>
                 <span></span>
             </div>
-            <div class="activities__list">
+            <div class="activities__list" onpaste={paste_handler(state.clone(), props.on_announce.clone())}>
                 for (index, (row, key)) in state.draft.activities.iter().zip(&state.keys).enumerate() {
                     <ActivityRow
                         key={*key}
@@ -81,6 +85,7 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
                     <p class="field__hint">{format!("That is the most: {MAX_ACTIVITIES} activities.")}</p>
                 }
             </div>
+            <ImportRows state={state.clone()} on_announce={props.on_announce.clone()} />
         </section>
     }
 }

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod exports;
 pub mod field;
 pub mod headline;
+pub mod import;
 pub mod score;
 pub mod settings;
 pub mod share;

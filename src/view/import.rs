@@ -1,0 +1,206 @@
+//! Paste rows from a spreadsheet, or import a CSV file. Good rows are
+//! added, bad rows are listed with their row number and reason, and the
+//! whole import can be undone.
+
+use social8020_core::import::{self, Import};
+use social8020_core::scenario::MAX_ACTIVITIES;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::state::{Action, State};
+
+/// Largest file read; the parser refuses more than this anyway.
+const MAX_FILE_BYTES: f64 = 1_048_576.0;
+
+/// The outcome shown under the import controls.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Outcome {
+    added: usize,
+    problems: Vec<String>,
+}
+
+/// Room left for imported rows: blank rows are replaced, so they count as
+/// free.
+fn room(state: &State) -> usize {
+    let used = state
+        .draft
+        .activities
+        .iter()
+        .filter(|row| !row.is_blank())
+        .count();
+    MAX_ACTIVITIES.saturating_sub(used)
+}
+
+/// Reads `text` as rows and adds the good ones; the outcome to show.
+fn apply(text: &str, state: &UseReducerHandle<State>) -> Outcome {
+    let Import { rows, problems } = import::parse_rows_with_room(text, room(state));
+    let added = rows.len();
+    state.dispatch(Action::ImportRows(
+        rows.into_iter().map(|row| row.activity).collect(),
+    ));
+    Outcome {
+        added,
+        problems: problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+/// True when pasted text looks like spreadsheet rows rather than a value
+/// for one field: several cells or several lines.
+pub fn looks_like_rows(text: &str) -> bool {
+    text.contains('\t') || text.trim().lines().count() > 1
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    pub state: UseReducerHandle<State>,
+    pub on_announce: Callback<String>,
+}
+
+#[component]
+pub fn ImportRows(props: &ImportProps) -> Html {
+    let outcome = use_state(|| None::<Outcome>);
+    let pasted = use_state(String::new);
+    let show = {
+        let outcome = outcome.clone();
+        let announce = props.on_announce.clone();
+        move |result: Outcome| {
+            announce.emit(summary(&result));
+            outcome.set(Some(result));
+        }
+    };
+    let on_text = {
+        let pasted = pasted.clone();
+        Callback::from(move |e: InputEvent| {
+            pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+        })
+    };
+    let on_add = {
+        let pasted = pasted.clone();
+        let state = props.state.clone();
+        let show = show.clone();
+        Callback::from(move |_| {
+            let result = apply(&pasted, &state);
+            if result.added > 0 {
+                pasted.set(String::new());
+            }
+            show(result);
+        })
+    };
+    let on_file = {
+        let state = props.state.clone();
+        let show = show.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            // The same file can be chosen again after a fix.
+            input.set_value("");
+            if file.size() > MAX_FILE_BYTES {
+                show(Outcome {
+                    added: 0,
+                    problems: vec![
+                        "That file is larger than 1 MB; import a smaller CSV file.".to_owned()
+                    ],
+                });
+                return;
+            }
+            let state = state.clone();
+            let show = show.clone();
+            spawn_local(async move {
+                let text = JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
+                match text {
+                    Some(text) => show(apply(&text, &state)),
+                    None => show(Outcome {
+                        added: 0,
+                        problems: vec![
+                            "That file could not be read; save it as CSV (UTF-8) and try again."
+                                .to_owned(),
+                        ],
+                    }),
+                }
+            });
+        })
+    };
+    html! {
+        <details class="import">
+            <summary>{"Paste or import rows"}</summary>
+            <div class="import__body">
+                <p class="field__hint" id="import-hint">
+                    {"One activity per row: name, hours, results and, if you like, type (following or community). Copy them from a spreadsheet or separate them with commas; a header row is optional."}
+                </p>
+                <div class="field">
+                    <label for="import-text" class="field__label">{"Paste rows from a spreadsheet"}</label>
+                    <textarea
+                        id="import-text"
+                        class="field__input import__text"
+                        rows="4"
+                        aria-describedby="import-hint"
+                        value={(*pasted).clone()}
+                        oninput={on_text}
+                    />
+                </div>
+                <div class="import__actions">
+                    <button type="button" class="button button--quiet" onclick={on_add}>{"Add pasted rows"}</button>
+                    <label class="button button--quiet import__file">
+                        {"Import CSV file"}
+                        <input type="file" class="visually-hidden" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_file} />
+                    </label>
+                </div>
+                if let Some(result) = &*outcome {
+                    <div class="import__outcome" data-testid="import-outcome">
+                        <p>{summary(result)}</p>
+                        if !result.problems.is_empty() {
+                            <ul class="import__problems">
+                                for problem in &result.problems {
+                                    <li>{problem.clone()}</li>
+                                }
+                            </ul>
+                        }
+                    </div>
+                }
+            </div>
+        </details>
+    }
+}
+
+fn summary(outcome: &Outcome) -> String {
+    let added = match outcome.added {
+        0 => "No rows were added.".to_owned(),
+        1 => "Added 1 activity.".to_owned(),
+        n => format!("Added {n} activities."),
+    };
+    match outcome.problems.len() {
+        0 => added,
+        1 => format!("{added} 1 row needs fixing."),
+        n => format!("{added} {n} rows need fixing."),
+    }
+}
+
+/// Handles a paste into the activity list: spreadsheet rows become
+/// activities; a plain value goes into its field as usual.
+pub fn paste_handler(
+    state: UseReducerHandle<State>,
+    announce: Callback<String>,
+) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let Some(text) = e
+            .dyn_ref::<ClipboardEvent>()
+            .and_then(ClipboardEvent::clipboard_data)
+            .and_then(|data| data.get_data("text/plain").ok())
+        else {
+            return;
+        };
+        if !looks_like_rows(&text) {
+            return;
+        }
+        e.prevent_default();
+        announce.emit(summary(&apply(&text, &state)));
+    })
+}
