@@ -10,7 +10,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve build test tools test-tools lint unit browser e2e fuzz clean
+.PHONY: serve build test tools test-tools lint unit browser e2e fuzz clean bench size
 
 ## Build the release bundle into dist/ and serve it with the production headers.
 serve: build
@@ -21,7 +21,7 @@ build: tools
 	trunk build --release
 
 ## Every test layer: lints, core unit and property tests, browser tests, end-to-end tests.
-test: test-tools lint unit browser e2e
+test: test-tools lint unit browser e2e size
 
 tools:
 	@tools/setup.sh build
@@ -54,3 +54,15 @@ fuzz:
 clean:
 	cargo clean
 	rm -rf dist e2e/results
+
+## Sizes, browser timings against a plain-JS baseline, native core benches and
+## share-link lengths, as one table; also bench/out/bench.json. Never fails on timings.
+bench: build test-tools
+	node bench/run.mjs
+
+## The size budget as a test: wasm + JS + CSS of dist/, brotli. The budget is
+## 150 KB (PRODUCT.md §8); until the bundle is within it, SIZE_LIMIT is a
+## ratchet that fails any growth and the guard prints how far over it is.
+SIZE_LIMIT ?= 210000
+size: build
+	SIZE_LIMIT=$(SIZE_LIMIT) node tools/size-guard.mjs dist

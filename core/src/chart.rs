@@ -31,6 +31,7 @@
 //! assert!(chart.summary.starts_with("Bar chart of 8 activities"));
 //! ```
 
+use crate::number::decimal;
 use std::fmt::Write as _;
 
 use crate::pareto::{Breakdown, TOLERANCE};
@@ -270,7 +271,7 @@ pub fn pareto_chart(breakdown: &Breakdown, scenario: &Scenario) -> ParetoChart {
     let points_attr = points.iter().fold(String::new(), |mut text, p| {
         let space = if text.is_empty() { "" } else { " " };
         // Writing to a String cannot fail.
-        let _ = write!(text, "{space}{},{}", p.x, p.y);
+        let _ = write!(text, "{space}{},{}", decimal(p.x, 1), decimal(p.y, 1));
         text
     });
     let plot = layout.plot;
@@ -542,7 +543,14 @@ impl Layout {
         Some(VitalSpan {
             x1,
             x2,
-            path: format!("M{x1} {ends}V{line}H{x2}V{ends}"),
+            path: format!(
+                "M{} {}V{}H{}V{}",
+                decimal(x1, 1),
+                decimal(ends, 1),
+                decimal(line, 1),
+                decimal(x2, 1),
+                decimal(ends, 1)
+            ),
             label_x: x1,
             label_y: PLOT_TOP - 30.0,
             label: "Vital few",
@@ -586,7 +594,7 @@ impl Layout {
                     y: name_y,
                     text: text.clone(),
                     full: full.clone(),
-                    transform: format!("rotate(-45 {x} {name_y})"),
+                    transform: format!("rotate(-45 {} {})", decimal(x, 1), decimal(name_y, 1)),
                 }
             })
             .collect();
@@ -594,7 +602,7 @@ impl Layout {
             frame: Frame {
                 width: WIDTH,
                 height: self.height,
-                view_box: format!("0 0 {WIDTH} {}", self.height),
+                view_box: format!("0 0 {} {}", decimal(WIDTH, 1), decimal(self.height, 1)),
                 plot,
             },
             ticks,
@@ -740,7 +748,7 @@ fn percent(value: f64) -> String {
     if percent > 0.0 && percent < 0.5 {
         "<1 %".to_owned()
     } else {
-        format!("{} %", percent.round())
+        format!("{} %", decimal(percent, 0))
     }
 }
 

@@ -144,7 +144,7 @@ impl fmt::Display for RowProblem {
         let text = self.reason.to_string();
         let mut chars = text.chars();
         match chars.next() {
-            Some(first) => write!(f, "{}{}", first.to_uppercase(), chars.as_str()),
+            Some(first) => write!(f, "{}{}", first.to_ascii_uppercase(), chars.as_str()),
             None => Ok(()),
         }
     }
@@ -412,7 +412,9 @@ enum Role {
 
 impl Role {
     fn of_header(cell: &str) -> Option<Role> {
-        let mut text = cell.trim().to_lowercase();
+        // ASCII only: the known names are English, and full Unicode case
+        // mapping would add its tables to the wasm.
+        let mut text = cell.trim().to_ascii_lowercase();
         // A note in brackets at the end: "Revenue (USD)", "Hours [h]".
         if let Some(at) = text.find(['(', '[']) {
             if text.ends_with([')', ']']) {
@@ -610,7 +612,9 @@ fn shorten(text: &str) -> String {
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_lowercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

@@ -53,6 +53,37 @@ impl fmt::Display for Amount {
     }
 }
 
+/// `value` rounded half away from zero to at most `places` decimals (up to
+/// 6), in the plain minimal form: `12`, `12.5`, `-0.25`. Not finite is `0`.
+///
+/// Integer arithmetic only: the wasm then carries no float-formatting
+/// machinery, which is large.
+///
+/// ```
+/// use social8020_core::number::decimal;
+/// assert_eq!(decimal(12.0, 2), "12");
+/// assert_eq!(decimal(0.125, 2), "0.13");
+/// assert_eq!(decimal(-3.04999, 1), "-3");
+/// assert_eq!(decimal(f64::NAN, 1), "0");
+/// ```
+pub fn decimal(value: f64, places: u32) -> String {
+    let places = places.min(6);
+    let scale = 10u64.pow(places);
+    let scaled = (value.abs() * scale as f64).round();
+    // Beyond 2^53 the fraction is gone anyway; NaN fails the range check.
+    if !(0.0..9_007_199_254_740_992.0).contains(&scaled) {
+        return "0".to_owned();
+    }
+    let n = scaled as u64;
+    let sign = if value < 0.0 && n > 0 { "-" } else { "" };
+    let (whole, fraction) = (n / scale, n % scale);
+    if fraction == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{fraction:0width$}", width = places as usize);
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
 /// Why a typed number was not accepted. Each message says how to fix it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumberError {
@@ -237,6 +268,25 @@ mod tests {
     fn huge_numbers_saturate_for_the_range_check() {
         check("99999999999999999999999", Ok(u64::MAX));
         check("999999999999999", Ok(99_999_999_999_999_900));
+    }
+
+    #[test]
+    fn decimals_are_rounded_and_minimal() {
+        for (value, places, text) in [
+            (0.0, 2, "0"),
+            (-0.0, 2, "0"),
+            (-0.001, 2, "0"),
+            (1.5, 0, "2"),
+            (2.345, 1, "2.3"),
+            (37.5, 1, "37.5"),
+            (100.0, 1, "100"),
+            (1234.5678, 2, "1234.57"),
+            (-12.25, 1, "-12.3"),
+            (1e300, 2, "0"),
+            (f64::INFINITY, 2, "0"),
+        ] {
+            assert_eq!(decimal(value, places), text, "{value} to {places}");
+        }
     }
 
     #[test]

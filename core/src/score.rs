@@ -257,12 +257,7 @@ pub struct Advice {
 
 /// Writes a fraction as a percentage with at most one decimal: `40 %`.
 fn percent(fraction: f64) -> String {
-    let tenths = (fraction * 1000.0).round();
-    if tenths % 10.0 == 0.0 {
-        format!("{} %", tenths / 10.0)
-    } else {
-        format!("{:.1} %", tenths / 10.0)
-    }
+    format!("{} %", crate::number::decimal(fraction * 100.0, 1))
 }
 
 /// The weight of each signal. Only the ratios matter.

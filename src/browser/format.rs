@@ -119,6 +119,5 @@ fn build(locale: &str, options: &[(&str, JsValue)]) -> Option<NumberFormat> {
 }
 
 fn plain(value: f64) -> String {
-    let rounded = (value * 100.0).round() / 100.0;
-    format!("{rounded}")
+    social8020_core::number::decimal(value, 2)
 }

@@ -11,6 +11,7 @@
 use std::rc::Rc;
 
 use social8020_core::chart::{self, Axes, Bar, Cumulative, ThresholdLine, TimeChart, HATCH_ID};
+use social8020_core::number::decimal;
 use social8020_core::pareto::Breakdown;
 use social8020_core::scenario::Scenario;
 use yew::prelude::*;
@@ -145,7 +146,7 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
 
 /// A coordinate as an attribute value.
 fn n(value: f64) -> AttrValue {
-    AttrValue::from(value.to_string())
+    AttrValue::from(decimal(value, 1))
 }
 
 /// The bars of the trivial many are hatched, so that they differ from the

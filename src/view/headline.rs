@@ -75,6 +75,31 @@ fn words(h: &Headline, period: Period, threshold: u8, f: &Formatter) -> Sentence
     Sentences { main, detail }
 }
 
+/// The text with every "38 %" kept on one line. The text itself keeps its
+/// plain spaces, so it reads and copies exactly as written.
+fn unbroken_percents(text: &str) -> Html {
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut parts = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let word = words[i];
+        if i > 0 {
+            parts.push(html! { {" "} });
+        }
+        match words.get(i + 1) {
+            Some(next) if next.starts_with('%') => {
+                parts.push(html! { <span class="nowrap">{format!("{word} {next}")}</span> });
+                i += 2;
+            }
+            _ => {
+                parts.push(html! { {word.to_owned()} });
+                i += 1;
+            }
+        }
+    }
+    parts.into_iter().collect()
+}
+
 #[derive(Properties, PartialEq)]
 pub struct InsightProps {
     /// `None` when the visitor has not entered a complete activity yet.
@@ -89,8 +114,8 @@ pub fn Insight(props: &InsightProps) -> Html {
         <section class="insight" aria-labelledby="insight-title">
             <h2 id="insight-title" class="insight__eyebrow">{"Your 80/20"}</h2>
             if let Some(s) = &props.sentences {
-                <p class="insight__headline" data-testid="headline">{s.main.clone()}</p>
-                <p class="insight__detail">{s.detail.clone()}</p>
+                <p class="insight__headline" data-testid="headline">{unbroken_percents(&s.main)}</p>
+                <p class="insight__detail">{unbroken_percents(&s.detail)}</p>
             } else {
                 <p class="insight__headline" data-testid="headline">{"Start with one activity."}</p>
                 <p class="insight__detail">

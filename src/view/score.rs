@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use social8020_core::number::decimal;
 use social8020_core::pareto::Breakdown;
 use social8020_core::scenario::Scenario;
 use social8020_core::score::{self, Band, NoScore, Score, ScoreConfig, Signal};
@@ -107,7 +108,7 @@ fn Meter(props: &MeterProps) -> Html {
                             height="6"
                         />
                     }
-                    <rect class="meter__marker" x={(f64::from(value.min(99)) - 0.5).max(0.0).to_string()} y="0" width="1.5" height="10" />
+                    <rect class="meter__marker" x={decimal((f64::from(value.min(99)) - 0.5).max(0.0), 1)} y="0" width="1.5" height="10" />
                 </svg>
                 <div class="meter__labels">
                     <span>{"Following"}</span>

@@ -1,0 +1,381 @@
+// `make bench`: the budgets of PRODUCT.md §8 side by side with what the
+// release build in dist/ does. Prints one table, writes bench/out/bench.json.
+// Timings are reported, never pass/fail: the machine is shared and noisy, so
+// browser timings come with a plain-JS baseline page measured in the same
+// run (interleaved), and the widget/baseline ratio is the steadier number.
+// Flags: --no-native, --no-browser (quick iterations); BENCH_RUNS (default 5).
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, totalmem } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "@playwright/test";
+import { BUDGET, STRETCH, EMBED_BUDGET, brotli, gzip, files, bundleFiles, checkReferences } from "../tools/size-guard.mjs";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = join(ROOT, "dist");
+const OUT = join(ROOT, "bench", "out");
+const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
+const EDITS = 10; // edits per page load; medians are over RUNS x EDITS samples
+const BASE = "/tools/80-20/"; // a sub-path, as e2e uses, to keep dist/ honest
+const args = new Set(process.argv.slice(2));
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+};
+
+// ---------------------------------------------------------------- bytes
+function sizes() {
+  if (!existsSync(join(DIST, "index.html"))) throw new Error("no dist/index.html: run `make build` first");
+  const bundle = bundleFiles(DIST);
+  return files(DIST).map((file) => {
+    const buf = readFileSync(join(DIST, file));
+    return { file, raw: buf.length, gzip: gzip(buf), brotli: brotli(buf), bundle: bundle.has(file) };
+  });
+}
+
+// --------------------------------------------------------------- native
+function cargo(argv) {
+  // stderr passes through so a cold compile shows progress, not silence.
+  return execFileSync("cargo", argv, { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 26 });
+}
+
+/** Divan prints a tree ("├─ breakdown" then "│  ├─ 10  <fastest> │ <slowest> │ <median> ..."):
+ *  turns it into { "breakdown/10": median in ns }. */
+function parseDivan(text) {
+  const unit = { ns: 1, "µs": 1e3, us: 1e3, ms: 1e6, s: 1e9 };
+  const out = {};
+  const path = [];
+  // The tree's "│" is also the column separator, so columns are cut at the
+  // separators' positions in the header line rather than split on "│".
+  const lines = text.split("\n");
+  const header = lines.find((l) => /fastest\s*│\s*slowest/.test(l)) ?? "";
+  const seps = [...header].flatMap((c, i) => (c === "│" ? [i] : []));
+  const cut = (line) => [0, ...seps].map((start, i) => line.slice(i ? start + 1 : 0, seps[i] ?? line.length));
+  for (const line of lines) {
+    if (line === header || seps.length < 5) continue;
+    const cells = cut(line);
+    const m = cells[0].match(/^([├╰│─\s]*)(\S+)\s*(\S+ \S+)?\s*$/);
+    if (!m || m[2] === "Timer") continue;
+    const depth = Math.round([...m[1]].length / 3);
+    path.length = depth;
+    path[depth] = m[2];
+    const med = cells[2].trim().match(/^([\d.]+)\s*(ns|µs|us|ms|s)$/);
+    if (depth > 0 && med) out[path.slice(1).join("/")] = Number(med[1]) * unit[med[2]];
+  }
+  return out;
+}
+
+function native() {
+  console.error("bench: share-link lengths (cargo run --example link_lengths)...");
+  const links = JSON.parse(cargo(["run", "-q", "--release", "-p", "social8020-core", "--example", "link_lengths"]));
+  if (args.has("--no-native")) return { links, divan: {}, raw: "" };
+  console.error("bench: native core benches (cargo bench, about a minute)...");
+  const raw = cargo(["bench", "-q", "-p", "social8020-core", "--bench", "core"]);
+  return { links, divan: parseDivan(raw), raw };
+}
+
+// -------------------------------------------------------------- browser
+function freePort() {
+  return new Promise((ok, fail) => {
+    const s = createServer().once("error", fail);
+    s.listen(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+// Servers die with this script, however it ends.
+const children = [];
+process.on("exit", () => children.forEach((c) => c.kill()));
+
+/** tools/serve.mjs, the production headers and CSP, for widget and baseline alike. */
+async function serve(dir, base) {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, "tools", "serve.mjs"), dir, String(port), base], { stdio: "ignore" });
+  children.push(child);
+  const url = `http://127.0.0.1:${port}${base}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(url); // any answer, even a 404, means it listens
+      return { url, child };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`server for ${dir} did not start`);
+}
+
+// Runs in the page before any of its scripts. performance.now() counts from
+// navigation start. A MutationObserver callback runs right after the task
+// that changed the DOM, so `dom` is when the task that inserted an enabled
+// "Add activity" button ended (Yew attaches its event listeners before it
+// renders, so the button then works). `frame` is a message posted from the
+// next requestAnimationFrame: it runs after that frame's style, layout and
+// paint, so it is when the button is first on screen.
+// With `rows`, the page must also show that many activity rows, so that a
+// page which would draw something else first and the link's rows later is
+// timed to the rows.
+function watchFirstRender(rows) {
+  // At 100 activities the button is rightly disabled, so presence counts.
+  const ready = () =>
+    [...document.querySelectorAll("button")].some((b) => b.textContent.includes("Add activity")) &&
+    (!rows || document.querySelector(`[role="group"][aria-label="Activity ${rows}"]`));
+  const seen = (t) => {
+    const r = (window.__firstRender = { dom: t });
+    requestAnimationFrame(() => {
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => (r.frame = performance.now());
+      ch.port2.postMessage(0);
+    });
+  };
+  const mo = new MutationObserver(() => ready() && (mo.disconnect(), seen(performance.now())));
+  mo.observe(document, { childList: true, subtree: true });
+}
+
+// Runs in the page: one edit of `input`, dispatched at the start of a frame
+// (inside requestAnimationFrame) so that the measure is the edit's own work
+// plus the rendering of the frame it lands in, not the wait for vsync.
+// `dom`: dispatch -> the last DOM change it caused before that frame (a
+// MutationObserver callback runs right after the task or microtask that
+// changed the DOM, so after Yew's deferred render too).
+// `frame`: dispatch -> a message posted from the frame's rAF runs: that is
+// after the frame's style, layout and paint. Should the DOM change only after
+// the frame (a render deferred to a later task), the next frame counts.
+async function editOnce([input, value]) {
+  const headline = document.querySelector('[data-testid="headline"]');
+  const before = headline.textContent;
+  const afterFrame = () => new Promise((r) => requestAnimationFrame(() => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => r(performance.now());
+    ch.port2.postMessage(0);
+  }));
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      let t0, tDom, late = false;
+      const done = (tFrame) => {
+        mo.disconnect();
+        resolve({ dom: tDom - t0, frame: tFrame - t0, late, changed: headline.textContent !== before });
+      };
+      const mo = new MutationObserver(() => {
+        const first = tDom === undefined;
+        tDom = performance.now();
+        if (first && late) afterFrame().then(done);
+      });
+      mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+      const ch = new MessageChannel();
+      ch.port1.onmessage = () => (tDom === undefined ? (late = true) : done(performance.now()));
+      // An edit that changes nothing would hang the run: give up after 2 s.
+      setTimeout(() => tDom === undefined && (mo.disconnect(), resolve({ dom: NaN, frame: NaN, late, changed: false })), 2000);
+      t0 = performance.now();
+      ch.port2.postMessage(0);
+      input.value = value;
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+  });
+}
+
+// Two edits: typing that keeps the ranking (one more unit on a middle row)
+// and the worst case, a value that moves the row between first and last
+// rank, so that every ranked view (table, chart) reorders.
+const EDIT_KINDS = {
+  typing: (e, original) => String(Number(original) + (e % 2 ? 0 : 1)),
+  rank: (e) => (e % 2 ? "1" : "10000000"),
+};
+
+async function browserBench(links) {
+  const app = await serve(DIST, BASE);
+  const base = await serve(join(ROOT, "bench"), "/");
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+  const page = async () => {
+    const context = await browser.newContext({ locale: "en-US" }); // fresh cache: a first visit
+    const p = await context.newPage();
+    p.on("pageerror", (e) => console.error(`bench: page error: ${e.message}`));
+    return { context, page: p };
+  };
+  const urls = { widget: app.url, baseline: `${base.url}baseline.html` };
+  try {
+    // Requests to show the widget, counted once, up to network idle.
+    const { context, page: p } = await page();
+    const requests = [];
+    p.on("request", (r) => /^https?:/.test(r.url()) && requests.push(r.url()));
+    await p.goto(urls.widget);
+    await p.getByRole("button", { name: "Add activity" }).waitFor();
+    await p.waitForLoadState("networkidle");
+    const origin = new URL(app.url).origin;
+    const foreign = requests.filter((u) => new URL(u).origin !== origin);
+    await context.close();
+
+    // First render, widget and baseline interleaved so that noise hits both:
+    // the worked example (a first visit), and opening share links of 100
+    // activities, realistic and the largest (which includes its decode).
+    const opens = {
+      example: { widget: urls.widget, baseline: urls.baseline, rows: 0 },
+      link100: { widget: `${urls.widget}#s=${links.payloads[100]}`, baseline: `${urls.baseline}#n=100`, rows: 100 },
+      largest: { widget: `${urls.widget}#s=${links.payloads.largest}`, baseline: `${urls.baseline}#n=100`, rows: 100 },
+    };
+    const first = {};
+    for (const [what, target] of Object.entries(opens)) {
+      first[what] = { widget: [], baseline: [] };
+      for (let i = 0; i < RUNS; i++) {
+        for (const which of ["widget", "baseline"]) {
+          const { context, page: p } = await page();
+          await p.addInitScript(watchFirstRender, target.rows);
+          await p.goto(target[which]);
+          await p.waitForFunction(() => window.__firstRender?.frame !== undefined);
+          first[what][which].push(await p.evaluate(() => window.__firstRender));
+          await context.close();
+        }
+      }
+    }
+
+    // Edits with 10 and 100 activities: the widget opens them from a share
+    // link (no typing needed), the baseline builds them from #n=.
+    const edits = {};
+    for (const n of [10, 100]) {
+      edits[n] = { unchanged: 0 };
+      const target = {
+        widget: `${urls.widget}#s=${links.payloads[n]}`,
+        baseline: `${urls.baseline}#n=${n}`,
+      };
+      for (let i = 0; i < RUNS; i++) {
+        for (const which of ["widget", "baseline"]) {
+          const { context, page: p } = await page();
+          await p.goto(target[which]);
+          const row = p.getByRole("group", { name: `Activity ${Math.ceil(n / 2)}`, exact: true });
+          await p.getByRole("group", { name: `Activity ${n}`, exact: true }).waitFor();
+          const input = await row.getByLabel(/^Results/).elementHandle();
+          const original = await input.inputValue();
+          // Chromium's own counters split the edits' main-thread time into
+          // script, style and layout (cumulative seconds, read around them).
+          const cdp = await context.newCDPSession(p);
+          await cdp.send("Performance.enable");
+          const counters = async () => Object.fromEntries((await cdp.send("Performance.getMetrics")).metrics.map((m) => [m.name, m.value]));
+          for (const [kind, value] of Object.entries(EDIT_KINDS)) {
+            const slot = ((edits[n][kind] ??= { widget: [], baseline: [], widget_split: [], baseline_split: [] }));
+            const before = await counters();
+            for (let e = 0; e < EDITS; e++) {
+              const r = await p.evaluate(editOnce, [input, value(e, original)]);
+              if (kind === "rank" && !r.changed) edits[n].unchanged++;
+              slot[which].push(r);
+            }
+            const after = await counters();
+            const split = (k) => ((after[k] - before[k]) * 1000) / EDITS;
+            slot[`${which}_split`].push({ script: split("ScriptDuration"), style: split("RecalcStyleDuration"), layout: split("LayoutDuration") });
+          }
+          await context.close();
+        }
+      }
+    }
+    return { chromium: browser.version(), requests, foreign, first, edits };
+  } finally {
+    await browser.close();
+    app.child.kill();
+    base.child.kill();
+  }
+}
+
+// ---------------------------------------------------------------- table
+const int = (n) => (n === undefined || Number.isNaN(n) ? "-" : Math.round(n).toLocaleString("en-US"));
+const ms = (n) => (n === undefined || Number.isNaN(n) ? "-" : `${n.toFixed(n < 10 ? 2 : 1)} ms`);
+const time = (ns) => (ns === undefined ? "-" : ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : ns >= 1e3 ? `${(ns / 1e3).toFixed(2)} µs` : `${ns.toFixed(0)} ns`);
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+function table(r) {
+  const rows = [];
+  const head = (title, a, b, c) => rows.push({ head: true, cells: [title, a, b, c, "budget", ""] });
+  const row = (...cells) => rows.push({ cells: cells.map((c) => c ?? "") });
+  // Bytes and requests are deterministic: pass/OVER. Timings: within/over, never a failure.
+  const mark = (ok, kind = "bytes") => (kind === "bytes" ? (ok ? "pass" : "OVER") : ok ? "within" : "over");
+
+  head("bytes (dist/)", "raw", "gzip -9", "brotli 11");
+  for (const a of r.assets) row(a.file, int(a.raw), int(a.gzip), int(a.brotli));
+  const bundle = r.assets.filter((a) => a.bundle);
+  const sum = (xs, k) => xs.reduce((s, a) => s + a[k], 0);
+  const bb = sum(bundle, "brotli");
+  row("wasm + JS + CSS of the widget", int(sum(bundle, "raw")), int(sum(bundle, "gzip")), `${int(bb)} (${kb(bb)})`, `≤ 150 KB (stretch 100)`, mark(bb <= BUDGET) + (bb <= STRETCH ? " (stretch too)" : ""));
+  const dl = r.download;
+  row(`downloaded to show the widget (${dl.files.length} files)`, int(sum(dl.files, "raw")), int(sum(dl.files, "gzip")), int(sum(dl.files, "brotli")));
+  const embed = r.assets.find((a) => /(^|\/)embed\.js$/.test(a.file));
+  row("embed.js on the host page", embed ? int(embed.raw) : "not built", "", embed ? int(embed.brotli) : "", "≤ 2 KB", embed ? mark(embed.brotli <= EMBED_BUDGET) : "n/a");
+  if (r.browser) {
+    const b = r.browser;
+    row("requests to show the widget", String(b.requests.length), "", `${b.foreign.length} third-party`, "≤ 5, none third-party", mark(b.requests.length <= 5 && !b.foreign.length));
+
+    head(`browser, median (${RUNS} loads; edits: ${RUNS}x${EDITS})`, "widget", "baseline", "ratio");
+    const pair = (label, w, base, budget, limit) =>
+      row(label, ms(w), ms(base), `${(w / base).toFixed(1)}x`, budget, limit === undefined ? "" : mark(w < limit, "time"));
+    const f = (what, which, k) => median(b.first[what][which].map((x) => x[k]));
+    pair("first render: control in DOM", f("example", "widget", "dom"), f("example", "baseline", "dom"));
+    pair("first render: on screen (frame)", f("example", "widget", "frame"), f("example", "baseline", "frame"), "< 300 ms", 300);
+    pair("  opening a link of 100 activities", f("link100", "widget", "frame"), f("link100", "baseline", "frame"));
+    pair(`  opening the largest link (${int(r.native.links.largest.len)} chars)`, f("largest", "widget", "frame"), f("largest", "baseline", "frame"));
+    const label = { typing: "typing", rank: "row jumps rank" };
+    for (const n of [10, 100]) {
+      for (const kind of Object.keys(EDIT_KINDS)) {
+        const x = b.edits[n][kind];
+        const e = (which, k) => median(x[which].map((y) => y[k]));
+        pair(`edit (${label[kind]}) -> DOM, ${n} activities`, e("widget", "dom"), e("baseline", "dom"));
+        pair(`edit (${label[kind]}) -> frame, ${n} activities`, e("widget", "frame"), e("baseline", "frame"), n === 100 ? "< 16 ms" : "", n === 100 ? 16 : undefined);
+        if (n !== 100) continue;
+        const s = (which, k) => median(x[`${which}_split`].map((y) => y[k]));
+        for (const k of ["script", "style", "layout"]) pair(`  of which ${k} (CDP, per edit)`, s("widget", k), s("baseline", k));
+      }
+    }
+  }
+  const d = r.native.divan;
+  if (Object.keys(d).length) {
+    head("native core (divan median)", "10", "100", "10,000");
+    const per = (label, k) => row(label, time(d[`${k}/10`]), time(d[`${k}/100`]), "n/a (max 100)");
+    per("pareto::breakdown", "breakdown");
+    per("score::score", "score");
+    row("breakdown + headline + score", time(d["analysis/10"]), time(d["analysis/100"]), `${time(d.analysis_x100)} (100 x 100)`);
+    head("native codec (divan median)", "chars", "encode", "decode");
+    const L = r.native.links;
+    row("100 x 60-char ASCII names", int(L.largest_ascii60), time(d["codec_/encode_100_ascii60"]), time(d["codec_/decode_100_ascii60"]), "decode < 5 ms", mark(d["codec_/decode_100_ascii60"] < 5e6, "time"));
+    row(`largest link (100 x ${L.largest.name_chars} CJK chars)`, int(L.largest.len), time(d["codec_/encode_largest"]), time(d["codec_/decode_largest"]), "decode < 5 ms", mark(d["codec_/decode_largest"] < 5e6, "time"));
+  }
+  head("share link, realistic names (~20 chars)", "1", "10 / 30", "100");
+  const l = r.native.links.lengths;
+  row("payload chars after #s=", int(l[1]), `${int(l[10])} / ${int(l[30])}`, int(l[100]), `≤ ${int(r.native.links.max)} (format limit)`, mark(l[100] <= r.native.links.max));
+
+  const widths = [0, 1, 2, 3, 4, 5].map((i) => Math.max(...rows.map((x) => String(x.cells[i]).length)));
+  const fmt = (x) => x.cells.map((c, i) => (i === 0 || i >= 4 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ").trimEnd();
+  const rule = "-".repeat(widths.reduce((s, w) => s + w + 2, -2));
+  return rows.map((x) => (x.head ? `${rule}\n${fmt(x)}\n${rule}` : fmt(x))).join("\n");
+}
+
+// ----------------------------------------------------------------- main
+const result = {
+  date: new Date().toISOString(),
+  machine: { cpu: cpus()[0]?.model, cores: cpus().length, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  assets: sizes(),
+};
+const problems = checkReferences(DIST);
+result.native = native();
+if (!args.has("--no-browser")) {
+  console.error(`bench: headless Chromium, ${RUNS} runs each...`);
+  result.browser = await browserBench(result.native.links);
+}
+// What a visitor downloads: the files the page requested, or all of dist/.
+const requested = new Set((result.browser?.requests ?? []).map((u) => decodeURIComponent(new URL(u).pathname.slice(BASE.length)) || "index.html"));
+result.download = { files: result.assets.filter((a) => !result.browser || requested.has(a.file)) };
+const rawDivan = result.native.raw;
+delete result.native.raw;
+mkdirSync(OUT, { recursive: true });
+writeFileSync(join(OUT, "bench.json"), JSON.stringify(result, null, 2));
+
+console.log(`Social 80/20 benchmark, ${result.date}: ${result.machine.cores} x ${result.machine.cpu}, ${result.machine.memory_gb} GB, node ${process.version}${result.browser ? `, Chromium ${result.browser.chromium}` : ""}`);
+console.log(table(result));
+// Should divan change its layout, show its own table rather than nothing.
+if (rawDivan && !Object.keys(result.native.divan).length) console.log(`divan output (not parsed):\n${rawDivan}`);
+if (result.browser?.foreign.length) console.log(`third-party requests: ${result.browser.foreign.join(", ")}`);
+for (const n of [10, 100]) if (result.browser?.edits[n].unchanged) console.log(`warning: ${result.browser.edits[n].unchanged} edits with ${n} activities left the headline unchanged`);
+for (const p of problems) console.log(`warning: ${p}`);
+console.log(`Timings are informational (within/over), never a failure. JSON: ${join("bench", "out", "bench.json")}`);
