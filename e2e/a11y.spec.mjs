@@ -25,9 +25,8 @@ async function violations(page) {
 }
 
 async function openAllDetails(page) {
-  for (const summary of await page.locator("details:not([open]) > summary").all()) {
-    await summary.click();
-  }
+  const closed = page.locator("details:not([open]) > summary");
+  while (await closed.count()) await closed.first().click();
 }
 
 const STATES = {

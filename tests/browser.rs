@@ -11,6 +11,10 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount() -> Element {
+    // Each test starts as a new visitor: nothing autosaved by another test.
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        let _ = storage.clear();
+    }
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("a div");
     gloo::utils::body().append_child(&root).expect("appended");
@@ -74,7 +78,9 @@ async fn shows_the_worked_example_with_its_headline() {
         text(&root, "[data-testid=headline]"),
         "3 of 8 activities (38 %) bring 81 % of your results, using 18 % of your time."
     );
-    let groups = root.query_selector_all("[role=group]").expect("groups");
+    let groups = root
+        .query_selector_all(".activity[role=group]")
+        .expect("groups");
     assert_eq!(groups.length(), 8);
     for label in ["Name", "Type", "Hours per month", "Results (USD)"] {
         row_input(&root, 8, label);
@@ -124,7 +130,8 @@ async fn clear_all_is_undoable() {
     assert!(clicked, "a Clear all button");
     yew::scheduler::flush().await;
     assert_eq!(
-        root.query_selector_all("[role=group]").map(|g| g.length()),
+        root.query_selector_all(".activity[role=group]")
+            .map(|g| g.length()),
         Ok(1)
     );
     assert_eq!(
@@ -133,7 +140,8 @@ async fn clear_all_is_undoable() {
     );
     click(&root, ".undo-bar .button").await;
     assert_eq!(
-        root.query_selector_all("[role=group]").map(|g| g.length()),
+        root.query_selector_all(".activity[role=group]")
+            .map(|g| g.length()),
         Ok(8)
     );
 }

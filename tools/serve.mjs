@@ -1,5 +1,8 @@
 // A static file server for dist/ that sends the headers a host should send:
-// the strict CSP, the wasm MIME type, and no caching of index.html.
+// the strict CSP, the wasm MIME type, and no caching of index.html. Files
+// are also sent with `Access-Control-Allow-Origin: *`: a frame sandboxed
+// without allow-same-origin has an opaque origin, so its module scripts and
+// its wasm are cross-origin requests that need it (they are public files).
 // Usage: node tools/serve.mjs <dir> <port> [base path, default "/"]
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -51,6 +54,7 @@ const server = createServer(async (req, res) => {
       "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
       "Content-Security-Policy": CSP,
       "X-Content-Type-Options": "nosniff",
+      "Access-Control-Allow-Origin": "*",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": file.endsWith(".html") ? "no-cache" : "public, max-age=3600",
     });

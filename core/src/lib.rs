@@ -14,6 +14,7 @@
 //! - [`codec`]: share links, the scenario as the text after `#s=`.
 //! - [`export`]: the breakdown as CSV, the JSON report and their file names.
 //! - [`import`]: rows pasted from a spreadsheet or read from a CSV file.
+//! - [`host`]: the settings of a host page that embeds the widget, checked,
 //!   and an accent palette that keeps text readable.
 //!
 //! ```
@@ -34,6 +35,7 @@ pub mod codec;
 pub mod draft;
 pub mod example;
 pub mod export;
+pub mod host;
 pub mod import;
 pub mod number;
 pub mod pareto;

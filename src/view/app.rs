@@ -5,12 +5,16 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use social8020_core::codec;
+use social8020_core::draft::ScenarioDraft;
+use social8020_core::host::HostSettings;
 use social8020_core::pareto::{self, Breakdown, NoBreakdown};
 use social8020_core::scenario::{ResultUnit, Scenario};
 use social8020_core::score::{self, NoScore, Score, ScoreConfig};
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use crate::browser::format::{browser_locale, Formatter};
+use crate::browser::frame::{self, HeightReporter, Host, Value};
 use crate::browser::location;
 use crate::browser::storage::{self, Saved};
 use crate::state::{Action, Origin, State};
@@ -26,6 +30,8 @@ use crate::view::signals::Signals;
 
 /// How long input must rest before results are announced to screen readers.
 const ANNOUNCE_AFTER_MS: u32 = 900;
+/// How long results must rest before the host page hears of them.
+const RESULT_EVENT_AFTER_MS: u32 = 800;
 
 /// Everything computed from the scenario on screen, once per change.
 #[derive(PartialEq)]
@@ -49,16 +55,51 @@ impl Analysis {
         let breakdown = self.breakdown.as_ref()?;
         Some((Rc::clone(&self.scenario), Rc::clone(breakdown)))
     }
+
+    /// The `result` event for the host page: numbers and fixed keys only.
+    /// Shares are whole percentages, as in the headline.
+    fn result_detail(&self) -> Vec<(&'static str, Value)> {
+        let number = |n: Option<f64>| n.map_or(Value::Missing, Value::Number);
+        let percent = |share: Option<f64>| number(share.map(|s| (s * 100.0).round()));
+        let score = self.score.as_ref().as_ref().ok();
+        let headline = self.breakdown.as_ref().map(|b| b.headline(&self.scenario));
+        let headline = headline.as_ref();
+        vec![
+            ("score", number(score.map(|s| s.value.into()))),
+            (
+                "band",
+                score.map_or(Value::Missing, |s| Value::Key(s.band.key())),
+            ),
+            ("signalsUsed", number(score.map(|s| s.signals_used as f64))),
+            (
+                "activities",
+                number(Some(self.scenario.activities().len() as f64)),
+            ),
+            ("vitalFew", number(headline.map(|h| h.vital_count as f64))),
+            (
+                "resultSharePct",
+                percent(headline.map(|h| h.vital_result_share)),
+            ),
+            (
+                "timeSharePct",
+                percent(headline.and_then(|h| h.vital_time_share)),
+            ),
+        ]
+    }
 }
 
 /// What a visitor sees first: a shared scenario when the page was opened
 /// from a share link, else their own saved one, else the worked example. A
 /// link that cannot be opened says why and never touches what was saved.
-fn initial_state() -> State {
+/// The example and a fresh form use the host's currency.
+fn initial_state(host: &HostSettings) -> State {
     let own = match storage::load() {
         Some(Saved::Scenario(scenario)) => State::from_scenario(&scenario),
-        Some(Saved::Cleared) => State::from_draft(Default::default()),
-        None => State::default(),
+        Some(Saved::Cleared) => State::from_draft(ScenarioDraft {
+            unit: host.unit().text().to_owned(),
+            ..ScenarioDraft::default()
+        }),
+        None => State::from_scenario(&host.example()),
     };
     match location::shared_payload().map(|p| codec::decode(&p)) {
         None => own,
@@ -69,8 +110,24 @@ fn initial_state() -> State {
 
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(initial_state);
-    let locale = use_memo((), |_| browser_locale());
+    // The host's settings come from this page's query string, which does
+    // not change while the page is open; a share link only changes the
+    // fragment, so it can never change them. Their look is applied here,
+    // before the first element exists, rather than in an effect: buttons
+    // would otherwise fade from the standard accent to the host's.
+    let host = use_memo((), |_| {
+        let host = Host::read();
+        frame::apply_look(&host.settings);
+        host
+    });
+    let state = {
+        let host = Rc::clone(&host);
+        use_reducer(move || initial_state(&host.settings))
+    };
+    let locale = use_memo((), |_| {
+        host.settings.locale.clone().unwrap_or_else(browser_locale)
+    });
+    let root = use_node_ref();
     // Something said once (a copy confirmation), announced instead of the
     // results until they next change.
     let notice = use_state(|| None::<String>);
@@ -96,6 +153,22 @@ pub fn App() -> Html {
         });
     }
 
+    // Once: why any host settings were ignored; and, in a frame, the
+    // content's height for the host page, and that the widget is ready.
+    {
+        let (host, root) = (Rc::clone(&host), root.clone());
+        use_effect_with((), move |_| {
+            host.warnings.iter().for_each(frame::warn);
+            let reporter = host
+                .framed
+                .then(|| root.cast::<HtmlElement>())
+                .flatten()
+                .and_then(|element| HeightReporter::start(&element));
+            frame::post_event("ready", &[]);
+            move || drop(reporter)
+        });
+    }
+
     // Autosave the visitor's own scenario; a shared one waits until kept.
     use_effect_with(
         (state.last_valid.clone(), state.origin),
@@ -113,7 +186,7 @@ pub fn App() -> Html {
     let formatter = use_memo((Rc::clone(&locale), unit), |(locale, unit)| {
         Formatter::new(locale, unit)
     });
-    let config = use_memo((), |_| ScoreConfig::standard());
+    let config = use_memo((), |_| host.settings.score);
     let analysis = use_memo((shown, Rc::clone(&config)), |(shown, config)| {
         shown.as_ref().map(|s| Analysis::of(s, config))
     });
@@ -154,11 +227,57 @@ pub fn App() -> Html {
     };
     let on_example = {
         let dispatch = state.dispatcher();
-        Callback::from(move |_| dispatch.dispatch(Action::LoadExample))
+        let unit = host.settings.unit().text().to_owned();
+        Callback::from(move |_| {
+            dispatch.dispatch(Action::LoadExample);
+            // The example in the host's currency; one undo brings back
+            // what was there before.
+            dispatch.dispatch(Action::SetUnit(unit.clone()));
+        })
+    };
+
+    // The host page hears of the results once they have settled.
+    let result_detail = use_memo(Rc::clone(&analysis), |analysis| {
+        analysis.as_ref().as_ref().map(Analysis::result_detail)
+    });
+    {
+        let framed = host.framed;
+        use_effect_with(result_detail, move |detail| {
+            let detail = (**detail).clone().filter(|_| framed);
+            let timer = detail.map(|detail| {
+                Timeout::new(RESULT_EVENT_AFTER_MS, move || {
+                    frame::post_event("result", &detail)
+                })
+            });
+            move || drop(timer)
+        });
+    }
+    let score_value = analysis
+        .as_ref()
+        .as_ref()
+        .and_then(|a| a.score.as_ref().as_ref().ok().map(|s| s.value));
+    let on_cta = Callback::from(move |_: MouseEvent| {
+        let score = score_value.map_or(Value::Missing, |v| Value::Number(v.into()));
+        frame::post_event("cta", &[("score", score)]);
+    });
+    let on_share = {
+        let activities = state
+            .last_valid
+            .as_ref()
+            .map_or(0, |s| s.activities().len());
+        Callback::from(move |clipboard: bool| {
+            frame::post_event(
+                "share",
+                &[
+                    ("activities", Value::Number(activities as f64)),
+                    ("clipboard", Value::Number(u8::from(clipboard).into())),
+                ],
+            )
+        })
     };
 
     html! {
-        <div class="app">
+        <div class={classes!("app", host.embedded().then_some("app--embed"))} ref={root}>
             <header class="app__header">
                 <p class="app__brand">{"Social 80/20"}</p>
                 <h1 class="app__title">{"Where do your social media results really come from?"}</h1>
@@ -171,7 +290,7 @@ pub fn App() -> Html {
                 </div>
             }
             <div class="toolbar" role="group" aria-label="Share and export">
-                <CopyLink scenario={state.last_valid.clone()} on_announce={on_announce.clone()} />
+                <CopyLink scenario={state.last_valid.clone()} on_announce={on_announce.clone()} {on_share} />
                 <Exports
                     scenario={state.last_valid.clone()}
                     breakdown={analysis.as_ref().as_ref().and_then(|a| a.breakdown.clone())}
@@ -188,6 +307,15 @@ pub fn App() -> Html {
                     config={Rc::clone(&config)}
                     formatter={Rc::clone(&formatter)}
                 />
+            }
+            if let Some(cta) = &host.settings.cta {
+                // The URL was checked in the core: https (or http on this
+                // machine) only, so no script URL can get here.
+                <p class="cta">
+                    <a class="button cta__link" href={cta.url.clone()} target="_blank" rel="noopener" onclick={on_cta}>
+                        {cta.label.clone()}
+                    </a>
+                </p>
             }
             <UndoBar state={state.clone()} />
             <div class="card inputs">

@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use social8020_core::pareto::{Breakdown, Ranked};
-use social8020_core::scenario::Scenario;
+use social8020_core::scenario::{Activity, Scenario};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -35,13 +35,16 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
                     <th scope="rowgroup" colspan="10">{title}</th>
                 </tr>
                 for (i, row) in rows.iter().enumerate() {
-                    <Row
-                        rank={offset + i + 1}
-                        row={row.clone()}
-                        scenario={Rc::clone(&props.scenario)}
-                        formatter={Rc::clone(f)}
-                        {vital}
-                    />
+                    if let Some(activity) = props.scenario.activities().get(row.index) {
+                        <Row
+                            key={row.index}
+                            rank={offset + i + 1}
+                            row={row.clone()}
+                            activity={activity.clone()}
+                            formatter={Rc::clone(f)}
+                            {vital}
+                        />
+                    }
                 }
             </tbody>
         }
@@ -91,11 +94,13 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
     }
 }
 
+/// One row's own data, so that an edit re-renders only the rows it
+/// changes, not all of them.
 #[derive(Properties, PartialEq)]
 struct RowProps {
     rank: usize,
     row: Ranked,
-    scenario: Rc<Scenario>,
+    activity: Activity,
     formatter: Rc<Formatter>,
     vital: bool,
 }
@@ -104,9 +109,7 @@ struct RowProps {
 fn Row(props: &RowProps) -> Html {
     let f = &props.formatter;
     let r = &props.row;
-    let Some(activity) = props.scenario.activities().get(r.index) else {
-        return html! {};
-    };
+    let activity = &props.activity;
     let none = || html! { <span class="none" aria-label="none">{"—"}</span> };
     html! {
         <tr class={classes!(props.vital.then_some("is-vital"))}>

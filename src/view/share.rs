@@ -8,13 +8,15 @@ use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::browser::{clipboard, location, storage};
+use crate::browser::{clipboard, frame, location, storage};
 use crate::state::{Action, Origin, State};
 
-/// The share link for a scenario: this page's address, `#s=` and the payload.
+/// The share link for a scenario: the host's share page (or this page
+/// without its query string, which holds the host settings), `#s=` and the
+/// payload. A link never carries host settings.
 pub fn share_link(scenario: &Scenario) -> Result<String, String> {
     let payload = codec::encode(scenario).map_err(|e| e.to_string())?;
-    let base = location::page_url().unwrap_or_default();
+    let base = frame::share_base().unwrap_or_default();
     Ok(format!("{base}#s={payload}"))
 }
 
@@ -33,6 +35,9 @@ pub struct CopyLinkProps {
     pub scenario: Option<Rc<Scenario>>,
     /// Tells the App what to announce.
     pub on_announce: Callback<String>,
+    /// A link was made: `true` when it went on the clipboard.
+    #[prop_or_default]
+    pub on_share: Callback<bool>,
 }
 
 #[component]
@@ -43,6 +48,7 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
         let copied = copied.clone();
         let scenario = props.scenario.clone();
         let announce = props.on_announce.clone();
+        let on_share = props.on_share.clone();
         Callback::from(move |_| {
             let link = match scenario.as_deref().map(share_link) {
                 Some(Ok(link)) => link,
@@ -60,8 +66,11 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
             };
             let copied = copied.clone();
             let announce = announce.clone();
+            let on_share = on_share.clone();
             spawn_local(async move {
-                if clipboard::copy(&link).await {
+                let on_clipboard = clipboard::copy(&link).await;
+                on_share.emit(on_clipboard);
+                if on_clipboard {
                     announce.emit("Link copied.".to_owned());
                     copied.set(Some(Copied::Done));
                 } else {
@@ -141,7 +150,7 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
         let own = match storage::load() {
             Some(storage::Saved::Scenario(s)) => Some(Rc::new(s)),
             Some(storage::Saved::Cleared) => None,
-            None => Some(Rc::new(social8020_core::example::bakery())),
+            None => Some(Rc::new(frame::Host::read().settings.example())),
         };
         dispatch.dispatch(Action::BackToMine(own));
     });

@@ -1,0 +1,90 @@
+/*! Social 80/20 embed loader, protocol v1. MIT. Turns each
+ * <div data-social8020 data-accent="#0b7285" ...> into the widget's iframe,
+ * sized to its content; see README "Embedding on your site". */
+(function (w, d) {
+  var NS = "social8020";
+  var KEY = "__" + NS;
+  // Loaded twice: the first copy scans again; one listener, one frame each.
+  if (typeof w[KEY] == "function") return w[KEY]();
+  // The widget sits beside this script; its origin is the only one heard.
+  var me = d.currentScript || d.querySelector('script[src*="embed.js"]');
+  if (!me) return;
+  var app = new URL("index.html", me.src);
+  var frames = [];
+  var SETTINGS = "accent theme currency locale cta-url cta-label share-url weights targets bands".split(" ");
+
+  // The page's own share fragment, for frames that share onto this page.
+  function fragment(url, el) {
+    if (el.hasAttribute("data-share-url") && /^#s=/.test(location.hash)) url.hash = location.hash;
+    return url.href;
+  }
+
+  function load(el) {
+    var url = new URL(app);
+    var frame = d.createElement("iframe");
+    var style = frame.style;
+    el.setAttribute("data-" + NS + "-loaded", "");
+    url.searchParams.set("embed", "1");
+    SETTINGS.forEach(function (name) {
+      var value = el.getAttribute("data-" + name);
+      if (value != null) url.searchParams.set(name, value);
+    });
+    frame.src = fragment(url, el);
+    frame.title = "Social 80/20 calculator";
+    frame.setAttribute("loading", "lazy");
+    frame.setAttribute("allow", "clipboard-write");
+    // The frame takes the content's height, so it never needs a scrollbar
+    // (one would narrow the content and change its height again).
+    frame.setAttribute("scrolling", "no");
+    style.width = "100%";
+    style.border = "0";
+    style.display = "block";
+    style.height = (parseInt(el.getAttribute("data-height"), 10) || 4000) + "px";
+    el.textContent = "";
+    el.appendChild(frame);
+    frames.push([frame, el, url]);
+  }
+
+  function scan() {
+    var found = d.querySelectorAll("[data-" + NS + "]:not([data-" + NS + "-loaded])");
+    for (var i = 0; i < found.length; i++) load(found[i]);
+  }
+
+  // Numbers, null and short keys only: nothing else reaches the host page.
+  function clean(detail) {
+    var out = {};
+    for (var key in detail) {
+      var value = detail[key];
+      if (value === null || typeof value == "number" || (typeof value == "string" && value.length < 40)) out[key] = value;
+    }
+    return out;
+  }
+
+  w.addEventListener("message", function (e) {
+    var m = e.data;
+    if (e.origin !== app.origin || !e.source || !m || m.version !== 1) return;
+    frames.forEach(function (f) {
+      if (f[0].contentWindow !== e.source) return;
+      var height = m.height;
+      if (m.type === NS + ":height" && Number.isInteger(height) && height >= 200 && height <= 20000) {
+        f[0].style.height = height + "px";
+      } else if (m.type === NS + ":event" && /^(ready|result|share|cta)$/.test(m.name)) {
+        f[1].dispatchEvent(new CustomEvent(NS + ":" + m.name, { bubbles: true, detail: clean(m.detail) }));
+      }
+    });
+  });
+
+  // A share link opened on a page that is already open changes only its
+  // fragment: pass it on, and the widget opens it without reloading.
+  w.addEventListener("hashchange", function () {
+    frames.forEach(function (f) {
+      var src = fragment(f[2], f[1]);
+      if (src !== f[0].src) f[0].src = src;
+    });
+  });
+
+  w[KEY] = scan;
+  scan();
+  // Placeholders written after this script (async, or added later).
+  new MutationObserver(scan).observe(d.documentElement, { childList: true, subtree: true });
+})(window, document);

@@ -1,0 +1,289 @@
+//! The widget inside a host's page (PRODUCT.md §5): whether it is framed,
+//! the host settings in its own URL and their look on the page, and the
+//! messages it posts to the page around it.
+//!
+//! The messages are protocol version [`PROTOCOL_VERSION`], documented in the
+//! README ("Embedding on your site"):
+//!
+//! - `{type: "social8020:height", version: 1, height}`: the content's height
+//!   in whole CSS pixels, whenever it changes by [`HEIGHT_STEP`] or more, at
+//!   most once per animation frame. The height is the app's own box, never
+//!   the document's, so a frame that grows to fit cannot make it grow again.
+//! - `{type: "social8020:event", version: 1, name, detail}`: `ready`,
+//!   `result`, `share` and `cta`. A detail holds numbers and fixed keys only
+//!   ([`Value`]): nothing the visitor typed can be put into one.
+//!
+//! Messages go to the parent's origin when the browser tells it
+//! (`location.ancestorOrigins`, else the origin of `document.referrer`),
+//! and to `"*"` otherwise, for instance in Firefox when the host page sends
+//! no referrer. That is acceptable because a message holds nothing but a
+//! height and the numbers above, and whoever is the parent is the page that
+//! shows the frame anyway; a named origin only stops a message from reaching
+//! a page that replaced the host's in the meantime.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use js_sys::{Function, Object, Reflect};
+use social8020_core::host::{HostSettings, Theme, Warning};
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement};
+
+/// The version of the messages the widget posts.
+pub const PROTOCOL_VERSION: u32 = 1;
+/// The least change of height, in pixels, worth a message.
+pub const HEIGHT_STEP: i32 = 2;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = warn)]
+    fn console_warn(message: &str);
+
+    /// `ResizeObserver`, bound with `catch`: a browser without it loses
+    /// auto-height, not the widget.
+    type ResizeObserver;
+
+    #[wasm_bindgen(constructor, catch)]
+    fn new(callback: &Function) -> Result<ResizeObserver, JsValue>;
+
+    #[wasm_bindgen(method, catch)]
+    fn observe(this: &ResizeObserver, target: &Element, options: &Object) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(method)]
+    fn disconnect(this: &ResizeObserver);
+
+    /// An element's inline style (CSSOM), which the CSP allows where it
+    /// refuses `style` attributes.
+    type InlineStyle;
+
+    #[wasm_bindgen(method, catch, js_name = setProperty)]
+    fn set_property(this: &InlineStyle, name: &str, value: &str) -> Result<(), JsValue>;
+}
+
+/// The host settings of this page and whether it is framed, read once.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Host {
+    pub settings: HostSettings,
+    /// Settings that were ignored, for the console.
+    pub warnings: Vec<Warning>,
+    /// The page runs in a frame of another page.
+    pub framed: bool,
+}
+
+impl Host {
+    /// Reads the settings from this page's query string.
+    pub fn read() -> Host {
+        let (settings, warnings) = HostSettings::from_query(&search());
+        Host {
+            settings,
+            warnings,
+            framed: is_framed(),
+        }
+    }
+
+    /// Framed, or asked to look framed (`embed=1`): no page chrome.
+    pub fn embedded(&self) -> bool {
+        self.framed || self.settings.embed
+    }
+}
+
+fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// True when another page holds this one in a frame. Comparing window
+/// proxies is allowed across origins, so this never throws.
+pub fn is_framed() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    match window.parent() {
+        Ok(Some(parent)) => JsValue::from(parent) != JsValue::from(window),
+        _ => false,
+    }
+}
+
+/// Where a share link points: the host's share page when it set one, else
+/// this page without its query string (the host settings) or fragment.
+pub fn share_base() -> Option<String> {
+    let (settings, _) = HostSettings::from_query(&search());
+    if let Some(url) = settings.share_url {
+        return Some(url);
+    }
+    let href = web_sys::window()?.location().href().ok()?;
+    href.split(['?', '#']).next().map(str::to_owned)
+}
+
+/// Says on the console why a host setting was ignored.
+pub fn warn(warning: &Warning) {
+    console_warn(&warning.to_string());
+}
+
+/// Applies the theme (`data-theme` on the root element) and the accent
+/// palette (custom properties set through CSSOM, then `data-accent`, which
+/// `styles/60-embed.css` keys on).
+pub fn apply_look(settings: &HostSettings) {
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let _ = match settings.theme {
+        Theme::Auto => root.remove_attribute("data-theme"),
+        theme => root.set_attribute("data-theme", theme.key()),
+    };
+    let Some(palette) = settings.palette() else {
+        return;
+    };
+    let Ok(style) = Reflect::get(&root, &JsValue::from_str("style")) else {
+        return;
+    };
+    if !style.is_object() {
+        return;
+    }
+    let style = style.unchecked_into::<InlineStyle>();
+    let all_set = palette
+        .properties()
+        .iter()
+        .all(|(name, value)| style.set_property(name, value).is_ok());
+    if all_set {
+        let _ = root.set_attribute("data-accent", "");
+    }
+}
+
+/// A value in an event's detail: a number, a fixed key, or nothing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Number(f64),
+    Key(&'static str),
+    Missing,
+}
+
+/// Posts an event to the host page; does nothing when not framed.
+pub fn post_event(name: &'static str, detail: &[(&'static str, Value)]) {
+    let details = Object::new();
+    for (key, value) in detail {
+        let value = match value {
+            Value::Number(n) if n.is_finite() => JsValue::from_f64(*n),
+            Value::Key(k) => JsValue::from_str(k),
+            _ => JsValue::NULL,
+        };
+        let _ = Reflect::set(&details, &JsValue::from_str(key), &value);
+    }
+    post(
+        "social8020:event",
+        &[
+            ("name", JsValue::from_str(name)),
+            ("detail", details.into()),
+        ],
+    );
+}
+
+fn post_height(height: i32) {
+    post("social8020:height", &[("height", JsValue::from(height))]);
+}
+
+fn post(kind: &str, fields: &[(&str, JsValue)]) {
+    let Some(parent) = parent() else { return };
+    let message = Object::new();
+    let version = JsValue::from(PROTOCOL_VERSION);
+    let all = [("type", JsValue::from_str(kind)), ("version", version)];
+    for (key, value) in all.iter().chain(fields) {
+        let _ = Reflect::set(&message, &JsValue::from_str(key), value);
+    }
+    let _ = parent.post_message(&message, &parent_origin());
+}
+
+fn parent() -> Option<web_sys::Window> {
+    let window = web_sys::window()?;
+    let parent = window.parent().ok()??;
+    (JsValue::from(&parent) != JsValue::from(window)).then_some(parent)
+}
+
+/// The parent's origin when the browser tells it, else `"*"` (see the
+/// module documentation).
+fn parent_origin() -> String {
+    ancestor_origin()
+        .or_else(referrer_origin)
+        .filter(|origin| origin.starts_with("http"))
+        .unwrap_or_else(|| "*".to_owned())
+}
+
+fn ancestor_origin() -> Option<String> {
+    let location = web_sys::window()?.location();
+    let list = Reflect::get(&location, &JsValue::from_str("ancestorOrigins")).ok()?;
+    if !list.is_object() {
+        return None;
+    }
+    Reflect::get(&list, &JsValue::from(0)).ok()?.as_string()
+}
+
+fn referrer_origin() -> Option<String> {
+    let referrer = web_sys::window()?.document()?.referrer();
+    Some(web_sys::Url::new(&referrer).ok()?.origin())
+}
+
+/// Posts the height of an element whenever it changes. Stops when dropped.
+pub struct HeightReporter {
+    observer: ResizeObserver,
+    pending: Rc<Cell<Option<i32>>>,
+    _on_resize: Closure<dyn FnMut()>,
+    _on_frame: Closure<dyn FnMut()>,
+}
+
+impl HeightReporter {
+    /// Watches `element`, the app's root box. `None` when the browser has
+    /// no `ResizeObserver`.
+    pub fn start(element: &HtmlElement) -> Option<HeightReporter> {
+        let window = web_sys::window()?;
+        let pending = Rc::new(Cell::new(None::<i32>));
+        let last = Rc::new(Cell::new(0));
+        let on_frame = {
+            let (pending, element) = (Rc::clone(&pending), element.clone());
+            Closure::<dyn FnMut()>::new(move || {
+                pending.set(None);
+                // The bottom of the app's box: its height and where it
+                // starts, never the height of the frame around it.
+                let height = element.offset_top().saturating_add(element.offset_height());
+                if (height - last.get()).abs() >= HEIGHT_STEP {
+                    last.set(height);
+                    post_height(height);
+                }
+            })
+        };
+        let frame_callback: Function = on_frame.as_ref().unchecked_ref::<Function>().clone();
+        // A burst of resizes in one frame is measured once, in the next.
+        let on_resize = {
+            let pending = Rc::clone(&pending);
+            Closure::<dyn FnMut()>::new(move || {
+                if pending.get().is_none() {
+                    if let Ok(id) = window.request_animation_frame(&frame_callback) {
+                        pending.set(Some(id));
+                    }
+                }
+            })
+        };
+        let observer = ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        let options = Object::new();
+        let _ = Reflect::set(&options, &"box".into(), &"border-box".into());
+        observer.observe(element, &options).ok()?;
+        Some(HeightReporter {
+            observer,
+            pending,
+            _on_resize: on_resize,
+            _on_frame: on_frame,
+        })
+    }
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+        if let (Some(id), Some(window)) = (self.pending.take(), web_sys::window()) {
+            let _ = window.cancel_animation_frame(id);
+        }
+    }
+}
