@@ -1126,3 +1126,36 @@ mod tests {
             .any(|(name, _)| name == "--host-on-accent-strong-dark"));
     }
 }
+
+#[cfg(test)]
+mod never_panics {
+    use super::HostSettings;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any query string a host page (or anyone editing the iframe's
+        /// address) could write is read without a panic.
+        #[test]
+        fn on_any_query(query in ".{0,300}") {
+            let _ = HostSettings::from_query(&query);
+        }
+
+        #[test]
+        fn on_queries_made_of_our_own_keys(
+            pairs in proptest::collection::vec(
+                (
+                    prop_oneof![
+                        Just("accent"), Just("theme"), Just("currency"), Just("locale"),
+                        Just("cta-url"), Just("cta-label"), Just("share-url"),
+                        Just("weights"), Just("targets"), Just("bands"), Just("embed"),
+                    ],
+                    "[ -~éЖ€%#&=+]{0,40}",
+                ),
+                0..12,
+            )
+        ) {
+            let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            let _ = HostSettings::from_query(&format!("?{}", query.join("&")));
+        }
+    }
+}

@@ -302,3 +302,34 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod never_panics {
+    use super::{decimal, parse_amount};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever a visitor types or pastes into a number field.
+        #[test]
+        fn parsing_any_text(text in ".{0,40}") {
+            let _ = parse_amount(&text);
+        }
+
+        /// Number-like text: a result is either refused or spelt back to
+        /// the same value.
+        #[test]
+        fn parsing_number_like_text(text in "[-+0-9.,' ]{0,24}") {
+            if let Ok(amount) = parse_amount(&text) {
+                if amount.hundredths() < u64::MAX {
+                    prop_assert_eq!(parse_amount(&amount.to_string()), Ok(amount));
+                }
+            }
+        }
+
+        #[test]
+        fn formatting_any_float(value in any::<f64>(), places in 0u32..10) {
+            let text = decimal(value, places);
+            prop_assert!(!text.is_empty());
+        }
+    }
+}
