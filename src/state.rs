@@ -34,8 +34,9 @@ pub enum Action {
     DismissUndo,
     /// Makes the shared scenario on screen the visitor's own.
     KeepShared,
-    /// Replaces the shared scenario with the visitor's own (or the example).
-    BackToMine(Option<Rc<Scenario>>),
+    /// Replaces the shared scenario with the visitor's own form (their saved
+    /// scenario, an empty form, or the example).
+    BackToMine(ScenarioDraft),
     DismissLinkProblem,
     /// Shows a scenario opened from a share link, without saving it.
     OpenShared(Rc<Scenario>),
@@ -246,9 +247,7 @@ impl Reducible for State {
             }
             Action::KeepShared => next.origin = Origin::Own,
             Action::BackToMine(own) => {
-                let draft =
-                    own.map_or_else(ScenarioDraft::default, |s| ScenarioDraft::from_scenario(&s));
-                next.reset_rows(draft);
+                next.reset_rows(own);
                 next.origin = Origin::Own;
                 next.undo = None;
                 next.last_valid = None;
@@ -353,7 +352,7 @@ mod tests {
         assert_eq!(shared.origin, Origin::Shared);
         let kept = Rc::clone(&shared).reduce(Action::KeepShared);
         assert_eq!((kept.origin, &kept.draft), (Origin::Own, &shared.draft));
-        let mine = shared.reduce(Action::BackToMine(None));
+        let mine = shared.reduce(Action::BackToMine(ScenarioDraft::default()));
         assert_eq!(mine.origin, Origin::Own);
         assert_eq!(mine.draft, ScenarioDraft::default());
         assert!(mine.last_valid.is_none());

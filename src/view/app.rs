@@ -5,7 +5,6 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use social8020_core::codec;
-use social8020_core::draft::ScenarioDraft;
 use social8020_core::host::HostSettings;
 use social8020_core::pareto::{self, Breakdown, NoBreakdown};
 use social8020_core::scenario::{ResultUnit, Scenario};
@@ -16,7 +15,7 @@ use yew::prelude::*;
 use crate::browser::format::{browser_locale, Formatter};
 use crate::browser::frame::{self, HeightReporter, Host, Value};
 use crate::browser::location;
-use crate::browser::storage::{self, Saved};
+use crate::browser::storage;
 use crate::state::{Action, Origin, State};
 use crate::view::activities::Activities;
 use crate::view::breakdown::{BreakdownTable, WhatIf};
@@ -25,7 +24,7 @@ use crate::view::exports::Exports;
 use crate::view::headline::{sentences, Insight};
 use crate::view::score::ScoreCard;
 use crate::view::settings::Settings;
-use crate::view::share::{share_link, CopyLink, LinkBanner};
+use crate::view::share::{own_form, share_link, CopyLink, LinkBanner};
 use crate::view::signals::Signals;
 
 /// How long input must rest before results are announced to screen readers.
@@ -93,14 +92,7 @@ impl Analysis {
 /// link that cannot be opened says why and never touches what was saved.
 /// The example and a fresh form use the host's currency.
 fn initial_state(host: &HostSettings) -> State {
-    let own = match storage::load() {
-        Some(Saved::Scenario(scenario)) => State::from_scenario(&scenario),
-        Some(Saved::Cleared) => State::from_draft(ScenarioDraft {
-            unit: host.unit().text().to_owned(),
-            ..ScenarioDraft::default()
-        }),
-        None => State::from_scenario(&host.example()),
-    };
+    let own = State::from_draft(own_form(host));
     match location::shared_payload().map(|p| codec::decode(&p)) {
         None => own,
         Some(Ok(shared)) => State::shared(&shared),

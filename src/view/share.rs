@@ -3,6 +3,8 @@
 use std::rc::Rc;
 
 use social8020_core::codec;
+use social8020_core::draft::ScenarioDraft;
+use social8020_core::host::HostSettings;
 use social8020_core::scenario::Scenario;
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
@@ -111,6 +113,20 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
     }
 }
 
+/// The visitor's own form: their saved scenario, else the empty form they
+/// saved after "Clear all", else the worked example; new forms and the
+/// example use the host's currency.
+pub fn own_form(host: &HostSettings) -> ScenarioDraft {
+    match storage::load() {
+        Some(storage::Saved::Scenario(scenario)) => ScenarioDraft::from_scenario(&scenario),
+        Some(storage::Saved::Cleared) => ScenarioDraft {
+            unit: host.unit().text().to_owned(),
+            ..ScenarioDraft::default()
+        },
+        None => ScenarioDraft::from_scenario(&host.example()),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LinkBannerProps {
     pub state: UseReducerHandle<State>,
@@ -147,12 +163,7 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
     };
     let on_back = Callback::from(move |_| {
         location::forget_fragment();
-        let own = match storage::load() {
-            Some(storage::Saved::Scenario(s)) => Some(Rc::new(s)),
-            Some(storage::Saved::Cleared) => None,
-            None => Some(Rc::new(frame::Host::read().settings.example())),
-        };
-        dispatch.dispatch(Action::BackToMine(own));
+        dispatch.dispatch(Action::BackToMine(own_form(&frame::Host::read().settings)));
     });
     html! {
         <div class="banner" data-testid="shared-banner">
