@@ -36,6 +36,8 @@ test("pasting spreadsheet cells into the activity list adds rows", async ({ page
   });
   await expect(nameOf(page, 1)).toHaveValue("Live streams");
   await expect(nameOf(page, 2)).toHaveValue("Email list");
+  // A screen reader hears what the paste did, with the new results.
+  await expect(page.getByRole("status")).toContainText("Added 2 activities. 1 of 2 activities");
   await expect(headline(page)).toHaveText("1 of 2 activities (50 %) brings 83 % of your results, using 67 % of your time.");
 });
 

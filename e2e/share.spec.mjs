@@ -16,6 +16,7 @@ test("a copied link opens the same breakdown in a fresh page", async ({ page, co
   await expect(headline(page)).toHaveText(expected);
   await page.getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByText("✓ Link copied")).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("Link copied.");
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/#s=1[A-Za-z0-9_-]+$/);
 

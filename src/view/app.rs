@@ -27,6 +27,9 @@ use crate::view::settings::Settings;
 use crate::view::share::{own_form, share_link, CopyLink, LinkBanner};
 use crate::view::signals::Signals;
 
+/// How long a notice (a copy, an import) stays part of the announcement.
+const NOTICE_FOR_MS: u32 = 4_000;
+
 /// How long input must rest before results are announced to screen readers.
 const ANNOUNCE_AFTER_MS: u32 = 900;
 /// How long results must rest before the host page hears of them.
@@ -204,11 +207,21 @@ pub fn App() -> Html {
         .as_ref()
         .map(|s| format!("{} {}", s.main, s.detail))
         .unwrap_or_default();
+    // A notice is spoken with the results it led to, then retired, so that
+    // an import is heard as "Added 2 activities." and its new headline.
     {
         let notice = notice.clone();
-        use_effect_with(results_text.clone(), move |_| notice.set(None));
+        use_effect_with((*notice).clone(), move |said| {
+            let timer = said
+                .is_some()
+                .then(|| Timeout::new(NOTICE_FOR_MS, move || notice.set(None)));
+            move || drop(timer)
+        });
     }
-    let announcement = (*notice).clone().unwrap_or(results_text);
+    let announcement = match &*notice {
+        Some(said) => format!("{said} {results_text}"),
+        None => results_text,
+    };
     let on_announce = {
         let notice = notice.clone();
         Callback::from(move |text: String| notice.set(Some(text)))
@@ -288,7 +301,7 @@ pub fn App() -> Html {
                     breakdown={analysis.as_ref().as_ref().and_then(|a| a.breakdown.clone())}
                     score={analysis.as_ref().as_ref().map(|a| Rc::clone(&a.score))}
                     config={Rc::clone(&config)}
-                    {on_announce}
+                    on_announce={on_announce.clone()}
                 />
             </div>
             if let Some(a) = analysis.as_ref() {
@@ -316,6 +329,7 @@ pub fn App() -> Html {
                     state={state.clone()}
                     hours_label={hours_label}
                     results_label={results_label}
+                    {on_announce}
                 />
                 <div class="inputs__footer">
                     <button type="button" class="button button--quiet" onclick={on_clear}>{"Clear all"}</button>
