@@ -389,4 +389,64 @@ mod tests {
         let after = Rc::clone(&before).reduce(Action::EditName(99, "x".into()));
         assert!(Rc::ptr_eq(&before, &after));
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    mod any_sequence {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn text() -> impl Strategy<Value = String> {
+            prop_oneof![Just(String::new()), "[0-9.,-]{0,8}", ".{0,12}"]
+        }
+
+        fn action() -> impl Strategy<Value = Action> {
+            let index = 0usize..12;
+            prop_oneof![
+                Just(Action::AddActivity),
+                index.clone().prop_map(Action::RemoveActivity),
+                (index.clone(), text()).prop_map(|(i, t)| Action::EditName(i, t)),
+                (index.clone(), text()).prop_map(|(i, t)| Action::EditHours(i, t)),
+                (index, text()).prop_map(|(i, t)| Action::EditResults(i, t)),
+                text().prop_map(Action::SetUnit),
+                Just(Action::ClearAll),
+                Just(Action::LoadExample),
+                Just(Action::Undo),
+                Just(Action::KeepShared),
+                prop::collection::vec(text(), 0..4).prop_map(|names| Action::ImportRows(
+                    names
+                        .into_iter()
+                        .map(|name| ActivityDraft {
+                            name,
+                            hours: "1".into(),
+                            results: "2".into(),
+                            ..ActivityDraft::default()
+                        })
+                        .collect()
+                )),
+            ]
+        }
+
+        proptest! {
+            /// Whatever the visitor does, in any order: no panic, one key per
+            /// row, at least one row, at most the limit, and the scenario on
+            /// screen is the last valid one.
+            #[test]
+            fn keeps_its_invariants(actions in prop::collection::vec(action(), 0..40)) {
+                let mut state = Rc::new(State::default());
+                for action in actions {
+                    state = state.reduce(action);
+                    prop_assert_eq!(state.keys.len(), state.draft.activities.len());
+                    prop_assert!(!state.draft.activities.is_empty());
+                    prop_assert!(state.draft.activities.len() <= MAX_ACTIVITIES);
+                    if let Ok(scenario) = &state.checked {
+                        prop_assert_eq!(state.last_valid.as_ref(), Some(scenario));
+                    }
+                    let mut keys = state.keys.clone();
+                    keys.sort_unstable();
+                    keys.dedup();
+                    prop_assert_eq!(keys.len(), state.keys.len());
+                }
+            }
+        }
+    }
 }
