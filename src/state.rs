@@ -76,7 +76,9 @@ pub struct State {
     pub checked: Result<Rc<Scenario>, Invalid>,
     /// The last scenario that was valid, shown while the form is not.
     pub last_valid: Option<Rc<Scenario>>,
-    pub undo: Option<UndoPoint>,
+    /// Shared, so that the per-keystroke copy of the state does not copy a
+    /// whole second form.
+    pub undo: Option<Rc<UndoPoint>>,
     pub origin: Origin,
     /// Why a share link could not be opened, for the visitor.
     pub link_problem: Option<String>,
@@ -139,11 +141,11 @@ impl State {
     }
 
     fn remember(&mut self, what: String) {
-        self.undo = Some(UndoPoint {
+        self.undo = Some(Rc::new(UndoPoint {
             what,
             draft: self.draft.clone(),
             keys: self.keys.clone(),
-        });
+        }));
     }
 
     fn reset_rows(&mut self, draft: ScenarioDraft) {
@@ -236,6 +238,7 @@ impl Reducible for State {
                 let Some(point) = next.undo.take() else {
                     return self;
                 };
+                let point = Rc::unwrap_or_clone(point);
                 next.draft = point.draft;
                 next.keys = point.keys;
             }
