@@ -9,9 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# The release build's toolchain: a pinned nightly, for the size flags that
+# stable Rust lacks (see SIZE_RUSTFLAGS in the Makefile). The commit is what
+# identifies it when it is installed under the plain name "nightly".
+NIGHTLY=nightly-2026-05-20
+NIGHTLY_COMMIT=e50aa6fba4e63ab34c72bf9acfd2c307c1155d1a
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
-say() { printf '==> %s\n' "$*"; }
+say() { printf '==> %s\n' "$*" >&2; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 need_command() {
@@ -47,12 +52,34 @@ rust_tools() {
   fi
 }
 
+# Prints the name of the pinned nightly, installing it (with the standard
+# library's source, which -Zbuild-std compiles) if no toolchain has its commit.
+release_toolchain() {
+  local name=""
+  for candidate in "$NIGHTLY" nightly; do
+    if rustup run "$candidate" rustc -vV 2>/dev/null | grep -qx "commit-hash: $NIGHTLY_COMMIT"; then
+      name=$candidate
+      break
+    fi
+  done
+  if [ -z "$name" ]; then
+    say "installing Rust $NIGHTLY for the release build (a few minutes the first time)"
+    rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src >&2
+    name=$NIGHTLY
+  fi
+  if ! rustup component list --toolchain "$name" --installed | grep -qx rust-src; then
+    say "adding the standard library's source to $name"
+    rustup component add rust-src --toolchain "$name" >&2
+  fi
+  printf '%s\n' "$name"
+}
+
 node_tools() {
   need_command node "Install Node.js 20 or later (Debian: apt-get install nodejs npm)."
   need_command npm "Install npm (Debian: apt-get install npm)."
   # node_modules/.package-lock.json is written by npm after a complete install.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing the npm tools (wasm-opt, Playwright, axe-core)"
+    say "installing the npm tools (wasm-opt, esbuild, Playwright, axe-core)"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
   wasm-opt --version | grep -q "version_131" || die "wasm-opt from npm binaryen 131 is not on PATH."
@@ -75,7 +102,8 @@ browser() {
 }
 
 case "${1:-}" in
-  build) rust_tools; node_tools ;;
-  test) rust_tools; node_tools; browser ;;
-  *) die "usage: tools/setup.sh build|test" ;;
+  build) rust_tools; release_toolchain >/dev/null; node_tools ;;
+  test) rust_tools; release_toolchain >/dev/null; node_tools; browser ;;
+  release-toolchain) release_toolchain ;;
+  *) die "usage: tools/setup.sh build|test|release-toolchain" ;;
 esac

@@ -79,10 +79,6 @@ export function bundleFiles(dist) {
 function main() {
   const dist = resolve(process.argv[2] ?? "dist");
   const budget = Number(process.env.SIZE_BUDGET ?? BUDGET);
-  // While the bundle is still over the budget (issue 8 open), SIZE_LIMIT
-  // is a ratchet: it fails any growth past today's size, and the report
-  // says plainly how far over the budget the bundle is.
-  const limit = Number(process.env.SIZE_LIMIT ?? budget);
   if (!existsSync(join(dist, "index.html"))) {
     console.error(`size-guard: no ${dist}/index.html; run \`make build\` first.`);
     process.exit(1);
@@ -104,11 +100,8 @@ function main() {
   console.log(`size-guard: ${dist}\n${rows.join("\n")}`);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const line = `wasm + JS + CSS, brotli q11: ${total} bytes (${kb(total)}) of ${budget} (${kb(budget)}); stretch goal ${kb(STRETCH)}`;
-  if (total > limit) {
-    const what = limit > budget ? `OVER THE RATCHET LIMIT of ${limit} bytes` : "OVER BUDGET";
-    problems.push(`${line}: ${what} by ${total - limit} bytes. Find what grew with \`twiggy top\` or \`wasm-opt --metrics\` on the wasm (see \`make bench\`).`);
-  } else if (total > budget) {
-    console.log(`size-guard: NOT YET WITHIN BUDGET: ${line}: over by ${total - budget} bytes (PRODUCT.md §8); the ratchet limit ${limit} bytes holds.`);
+  if (total > budget) {
+    problems.push(`${line}: OVER BUDGET by ${total - budget} bytes. Find what grew with \`twiggy top\` or \`wasm-opt --metrics\` on the wasm (see ARCHITECTURE.md, "Size").`);
   }
   if (problems.length) {
     for (const p of problems) console.error(`size-guard: FAIL: ${p}`);

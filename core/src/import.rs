@@ -350,14 +350,17 @@ pub fn parse_rows_with_room(text: &str, room: usize) -> Import {
         }
     }
     if let Some((line, rows)) = unlisted {
-        import.problems.push(RowProblem {
-            line,
-            reason: Reason::MoreProblems { rows },
-        });
+        // The list is in line order, and the first unlisted row may come
+        // before a later "no room".
+        let at = import.problems.partition_point(|p| p.line < line);
+        import.problems.insert(
+            at,
+            RowProblem {
+                line,
+                reason: Reason::MoreProblems { rows },
+            },
+        );
     }
-    // The count of unlisted rows may start before a later "no room"; keep
-    // the list in line order.
-    import.problems.sort_by_key(|p| p.line);
     import
 }
 
@@ -474,33 +477,25 @@ fn read_row(
 
     // Per cell, a number that could not be read, else what the scenario
     // says of the value.
-    let mut refusals: Vec<(Column, Problem)> = [
+    let number_errors = [
         (Column::Hours, hours.err()),
         (Column::Results, results.err()),
     ]
     .into_iter()
-    .filter_map(|(column, error)| Some((column, Problem::Number(error?))))
-    .collect();
-    if let Err(invalid) = &checked {
-        for error in invalid.errors() {
-            // Only the row's own cells can be refused, since every other
-            // part of the scenario is a valid default.
-            let column = match error.field {
-                Field::Activity(_, column) => column,
-                _ => Column::Name,
-            };
-            if !refusals.iter().any(|(c, _)| *c == column) {
-                refusals.push((column, error.problem));
-            }
-        }
-    }
-    refusals.sort_by_key(|(column, _)| match column {
-        Column::Name => 0,
-        Column::Hours => 1,
-        Column::Results => 2,
+    .filter_map(|(column, error)| Some((column, Problem::Number(error?))));
+    // Only the row's own cells can be refused, since every other part of
+    // the scenario is a valid default.
+    let scenario_errors = checked.as_ref().err().into_iter().flat_map(|invalid| {
+        invalid.errors().iter().map(|error| match error.field {
+            Field::Activity(_, column) => (column, error.problem),
+            _ => (Column::Name, error.problem),
+        })
     });
-    let mut reasons: Vec<Reason> = refusals
+    let candidates: Vec<(Column, Problem)> = number_errors.chain(scenario_errors).collect();
+    // The first refusal of each cell, in column order.
+    let mut reasons: Vec<Reason> = [Column::Name, Column::Hours, Column::Results]
         .into_iter()
+        .filter_map(|column| candidates.iter().find(|(c, _)| *c == column).copied())
         .map(|(column, problem)| Reason::Cell {
             column,
             text: shorten(match column {

@@ -84,13 +84,10 @@ pub fn breakdown(scenario: &Scenario) -> Result<Breakdown, NoBreakdown> {
         return Err(NoBreakdown::NoResults);
     }
 
-    let mut order: Vec<usize> = (0..activities.len()).collect();
-    order.sort_by(|&a, &b| {
+    // Entry order breaks the remaining ties (the sort is stable).
+    let order = crate::sorted_indices(activities.len(), &|a, b| {
         let (x, y) = (&activities[a], &activities[b]);
-        y.results
-            .cmp(&x.results)
-            .then(x.hours.cmp(&y.hours))
-            .then(a.cmp(&b))
+        y.results.cmp(&x.results).then(x.hours.cmp(&y.hours))
     });
 
     let threshold = scenario.threshold().fraction();

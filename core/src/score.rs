@@ -553,7 +553,7 @@ impl Score {
     /// The signals used that have room to grow, largest weighted headroom
     /// first; ties keep the order of the table.
     pub fn levers(&self) -> Vec<Lever> {
-        let mut levers: Vec<Lever> = self
+        let levers: Vec<Lever> = self
             .signals
             .iter()
             .filter(|s| s.is_used())
@@ -567,8 +567,14 @@ impl Score {
             })
             .collect();
         // A stable sort, so equal headroom keeps the table order.
-        levers.sort_by(|a, b| b.weighted_headroom.total_cmp(&a.weighted_headroom));
-        levers
+        crate::sorted_indices(levers.len(), &|a, b| {
+            levers[b]
+                .weighted_headroom
+                .total_cmp(&levers[a].weighted_headroom)
+        })
+        .into_iter()
+        .map(|i| levers[i])
+        .collect()
     }
 
     /// The signal with the largest weighted headroom; `None` when every

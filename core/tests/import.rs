@@ -326,6 +326,15 @@ fn past_fifty_bad_rows_the_rest_are_counted() {
         &["61: Good | following | 1 | 1"],
         &problems,
     );
+    // The count comes before a later row that finds no room: line order.
+    input.push_str("Extra,1,1\n");
+    problems
+        .push("Row 62: only 1 more activity fits; this row and the rows after it were not added.");
+    check(
+        parse_rows_with_room(&input, 1),
+        &["61: Good | following | 1 | 1"],
+        &problems,
+    );
 }
 
 #[test]
