@@ -1,7 +1,7 @@
 // The Pareto breakdown (PRODUCT.md §2, §6): the table, the what-if and the
 // exports, checked against figures worked out by hand.
 import { readFile } from "node:fs/promises";
-import { test, expect, openWidget, enterActivities } from "./fixtures.mjs";
+import { test, expect, openWidget, enterActivities, activity } from "./fixtures.mjs";
 
 const ROWS = [
   ["Webinars", 10, 800, "Community"],
@@ -70,6 +70,23 @@ test("the table lists every activity in order, vital few first", async ({ page }
 
   await page.getByRole("slider", { name: "Threshold" }).fill("90");
   await expect(table.locator("tr.is-vital")).toHaveCount(2);
+});
+
+test("a row that changes rank is moved, not rebuilt", async ({ page }) => {
+  // Rebuilding every row that changes place made a re-ranking edit of 100
+  // activities cost a whole frame more (make bench): the rows are keyed.
+  await openWidget(page);
+  await enterActivities(page, ROWS);
+  const table = page.getByTestId("breakdown-table");
+  const names = table.locator("tbody th[scope=row]");
+  await expect(names).toHaveText(["Webinars", "=SUM(A1)", "Ads, paid", 'Say "hi" posts']);
+  const sum = table.locator("tbody tr", { hasText: "=SUM(A1)" });
+  await sum.evaluate((row) => (row.dataset.marked = "yes"));
+  // 150 -> 40: "=SUM(A1)" falls behind "Ads, paid"; both stay trivial.
+  await activity(page, 2).getByLabel(/^Results/).fill("40");
+  await expect(names).toHaveText(["Webinars", "Ads, paid", "=SUM(A1)", 'Say "hi" posts']);
+  await expect(table.locator("tr.is-vital")).toHaveCount(1);
+  await expect(table.locator("tbody tr[data-marked=yes] th")).toHaveText("=SUM(A1)");
 });
 
 test("the what-if moves trivial hours into the vital few and says its assumption", async ({ page }) => {

@@ -44,9 +44,11 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
             }
         });
     }
+    // The same callback on every render: a new one would differ from the
+    // last and make every row render again on each keystroke.
     let on_removed = {
         let refocus = refocus.clone();
-        Callback::from(move |index: usize| refocus.set(Some(index)))
+        use_callback((), move |index: usize, _| refocus.set(Some(index)))
     };
     html! {
         <section class="activities" aria-labelledby="activities-title">

@@ -29,22 +29,28 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
         if rows.is_empty() {
             return html! {};
         }
+        // Every item of the loop must be the keyed row itself: an `if`
+        // inside the loop would wrap each row in an unkeyed fragment, and
+        // Yew would then rebuild every row that changes place instead of
+        // moving it.
+        let rows = rows.iter().enumerate().filter_map(|(i, row)| {
+            let activity = props.scenario.activities().get(row.index)?;
+            Some((offset + i + 1, row, activity))
+        });
         html! {
             <tbody class={classes!("breakdown__group", vital.then_some("breakdown__group--vital"))}>
                 <tr class="breakdown__group-head">
                     <th scope="rowgroup" colspan="10">{title}</th>
                 </tr>
-                for (i, row) in rows.iter().enumerate() {
-                    if let Some(activity) = props.scenario.activities().get(row.index) {
-                        <Row
-                            key={row.index}
-                            rank={offset + i + 1}
-                            row={row.clone()}
-                            activity={activity.clone()}
-                            formatter={Rc::clone(f)}
-                            {vital}
-                        />
-                    }
+                for (rank, row, activity) in rows {
+                    <Row
+                        key={row.index}
+                        {rank}
+                        row={row.clone()}
+                        activity={activity.clone()}
+                        formatter={Rc::clone(f)}
+                        {vital}
+                    />
                 }
             </tbody>
         }
