@@ -71,6 +71,14 @@ release_toolchain() {
     say "adding the standard library's source to $name"
     rustup component add rust-src --toolchain "$name" >&2
   fi
+  # Trunk builds offline, so the crates the standard library depends on
+  # must be downloaded too (the same -Zbuild-std as the Makefile's build).
+  if ! RUSTUP_TOOLCHAIN=$name CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+    cargo fetch --locked --offline --target wasm32-unknown-unknown >/dev/null 2>&1; then
+    say "downloading the standard library's dependencies for $name"
+    RUSTUP_TOOLCHAIN=$name CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      cargo fetch --locked --target wasm32-unknown-unknown >&2
+  fi
   printf '%s\n' "$name"
 }
 
