@@ -57,6 +57,8 @@ rust_tools() {
 release_toolchain() {
   local name=""
   for candidate in "$NIGHTLY" nightly; do
+    # Listed first: `rustup run` would install a missing toolchain itself.
+    rustup toolchain list | grep -q "^$candidate-" || continue
     if rustup run "$candidate" rustc -vV 2>/dev/null | grep -qx "commit-hash: $NIGHTLY_COMMIT"; then
       name=$candidate
       break
