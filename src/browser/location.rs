@@ -1,11 +1,33 @@
 //! The page's own URL: the share-link fragment in, the link out.
 
+use social8020_core::codec::{self, LinkError};
+use social8020_core::scenario::Scenario;
 use wasm_bindgen::JsValue;
 
+/// The name of the performance measure of a share link's decode, shown in
+/// the browser's performance tools; `make bench` reads it.
+pub const DECODE_MEASURE: &str = "social8020:decode";
+
 /// The share payload in this page's fragment (`#s=...`), if there is one.
-pub fn shared_payload() -> Option<String> {
+fn shared_payload() -> Option<String> {
     let hash = web_sys::window()?.location().hash().ok()?;
-    social8020_core::codec::payload_from_fragment(&hash).map(str::to_owned)
+    codec::payload_from_fragment(&hash).map(str::to_owned)
+}
+
+/// The scenario of the share link in this page's fragment, if there is
+/// one, decoded and timed as the performance measure [`DECODE_MEASURE`].
+pub fn shared_scenario() -> Option<Result<Scenario, LinkError>> {
+    let payload = shared_payload()?;
+    let performance = web_sys::window().and_then(|window| window.performance());
+    const START: &str = "social8020:decode-start";
+    if let Some(performance) = &performance {
+        let _ = performance.mark(START);
+    }
+    let decoded = codec::decode(&payload);
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(DECODE_MEASURE, START);
+    }
+    Some(decoded)
 }
 
 /// This page's address without its fragment: where a share link points.

@@ -4,7 +4,6 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
-use social8020_core::codec;
 use social8020_core::host::HostSettings;
 use social8020_core::pareto::{self, Breakdown, NoBreakdown};
 use social8020_core::scenario::{ResultUnit, Scenario};
@@ -96,7 +95,7 @@ impl Analysis {
 /// The example and a fresh form use the host's currency.
 fn initial_state(host: &HostSettings) -> State {
     let own = State::from_draft(own_form(host));
-    match location::shared_payload().map(|p| codec::decode(&p)) {
+    match location::shared_scenario() {
         None => own,
         Some(Ok(shared)) => State::shared(&shared),
         Some(Err(problem)) => own.with_link_problem(problem.to_string()),
@@ -135,7 +134,7 @@ pub fn App() -> Html {
                 EventListener::new(
                     &window,
                     "hashchange",
-                    move |_| match location::shared_payload().map(|p| codec::decode(&p)) {
+                    move |_| match location::shared_scenario() {
                         None => {}
                         Some(Ok(shared)) => dispatch.dispatch(Action::OpenShared(Rc::new(shared))),
                         Some(Err(problem)) => {
