@@ -70,6 +70,10 @@
         f[0].style.height = height + "px";
       } else if (m.type === NS + ":event" && /^(ready|result|share|cta)$/.test(m.name)) {
         f[1].dispatchEvent(new CustomEvent(NS + ":" + m.name, { bubbles: true, detail: clean(m.detail) }));
+      } else if (m.type === NS + ":link-settled" && f[1].hasAttribute("data-share-url") && /^#s=/.test(location.hash)) {
+        // The visitor chose what to do with the shared scenario: a reload
+        // should show that, not the link again.
+        history.replaceState(history.state, "", location.pathname + location.search);
       }
     });
   });

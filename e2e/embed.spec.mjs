@@ -266,6 +266,13 @@ test("a link copied inside the frame opens the host page with the same scenario"
   await expect(shared.getByTestId("headline")).toHaveText(expected);
   await expect(shared.getByTestId("shared-banner")).toBeVisible();
   await expect(activity(shared, 1).getByRole("textbox", { name: /^Name/ })).toHaveValue("Live Q&A sessions");
+  // Back to mine: the link leaves the host page's address too, so a reload
+  // does not offer it again.
+  await shared.getByRole("button", { name: "Back to mine" }).click();
+  await expect.poll(() => new URL(fresh.url()).hash).toBe("");
+  await fresh.reload();
+  await expect(shared.getByTestId("headline")).toHaveText(/^3 of 8 activities/);
+  await expect(shared.getByTestId("shared-banner")).toHaveCount(0);
   await other.close();
 });
 

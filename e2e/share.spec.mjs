@@ -71,6 +71,34 @@ test("opening a link does not overwrite the visitor's own scenario", async ({ pa
   await expect(name).toHaveValue("My own work");
 });
 
+test("without storage, a kept link stays in the address so a reload still has it", async ({ page, browser, baseURL }) => {
+  const maker = await browser.newContext({ baseURL });
+  await maker.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const making = await maker.newPage();
+  await openWidget(making);
+  await enterActivities(making, [["Podcast guesting", 3, 900, "Community"]]);
+  await making.getByRole("button", { name: "Copy link" }).click();
+  await expect(making.getByText("✓ Link copied")).toBeVisible();
+  const link = await making.evaluate(() => navigator.clipboard.readText());
+  await maker.close();
+
+  // As in a third-party frame whose browser blocks storage.
+  await page.addInitScript(() =>
+    Object.defineProperty(window, "localStorage", {
+      get() {
+        throw new DOMException("Access is denied for this document.", "SecurityError");
+      },
+    }),
+  );
+  await page.goto(link);
+  await expect(headline(page)).toHaveText(/^1 of 1 activity/);
+  await page.getByRole("button", { name: "Keep this one" }).click();
+  await expect(page.getByTestId("shared-banner")).toHaveCount(0);
+  expect(new URL(page.url()).hash).toMatch(/^#s=1/);
+  await page.reload();
+  await expect(headline(page)).toHaveText(/^1 of 1 activity/);
+});
+
 for (const [kind, fragment] of [
   ["truncated", "#s=1eNpjYGBgZGBkYGJgYGBgAAAAAP"],
   ["empty", "#s="],

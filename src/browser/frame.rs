@@ -12,6 +12,9 @@
 //! - `{type: "social8020:event", version: 1, name, detail}`: `ready`,
 //!   `result`, `share` and `cta`. A detail holds numbers and fixed keys only
 //!   ([`Value`]): nothing the visitor typed can be put into one.
+//! - `{type: "social8020:link-settled", version: 1}`: the visitor chose
+//!   "Keep this one" or "Back to mine" for the share link the page passed
+//!   in, so the page may drop that link's `#s=` from its own address.
 //!
 //! Messages go to the parent's origin when the browser tells it
 //! (`location.ancestorOrigins`, else the origin of `document.referrer`),
@@ -180,6 +183,13 @@ pub fn post_event(name: &'static str, detail: &[(&'static str, Value)]) {
             ("detail", details.into()),
         ],
     );
+}
+
+/// Tells the host page that the share link it passed in has been dealt
+/// with; the loader then removes the link's `#s=` from the page's address,
+/// so that a reload shows what the visitor chose, not the link again.
+pub fn post_link_settled() {
+    post("social8020:link-settled", &[]);
 }
 
 fn post_height(height: i32) {

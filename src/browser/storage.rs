@@ -35,16 +35,19 @@ pub fn load() -> Option<Saved> {
     codec::decode(&text).ok().map(Saved::Scenario)
 }
 
-/// Saves the scenario on screen (`None` after "Clear all"). Failures are
-/// ignored on purpose: autosave is best effort.
-pub fn save(scenario: Option<&Scenario>) {
-    let Some(storage) = storage() else { return };
+/// Saves the scenario on screen (`None` after "Clear all"); `false` when
+/// it could not be saved. Autosave is best effort, so most callers ignore
+/// that.
+pub fn save(scenario: Option<&Scenario>) -> bool {
+    let Some(storage) = storage() else {
+        return false;
+    };
     let value = match scenario {
         Some(s) => match codec::encode(s) {
             Ok(payload) => payload,
-            Err(_) => return,
+            Err(_) => return false,
         },
         None => CLEARED.to_owned(),
     };
-    let _ = storage.set_item(KEY, &value);
+    storage.set_item(KEY, &value).is_ok()
 }

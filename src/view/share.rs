@@ -132,6 +132,14 @@ pub struct LinkBannerProps {
     pub state: UseReducerHandle<State>,
 }
 
+/// Once the visitor has chosen (and what they kept is saved), the link is
+/// used up: out of this page's address and, when framed, out of the host
+/// page's.
+fn forget_link() {
+    location::forget_fragment();
+    frame::post_link_settled();
+}
+
 /// Says that a shared scenario is on screen (and offers to keep it), or that
 /// a link could not be opened.
 #[component]
@@ -156,13 +164,19 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
     }
     let on_keep = {
         let dispatch = dispatch.clone();
+        let shown = state.last_valid.clone();
         Callback::from(move |_| {
-            location::forget_fragment();
+            // Without storage (blocked in many third-party frames) the link
+            // is the only copy of what was kept, so it stays in the address
+            // for a reload to find.
+            if storage::save(shown.as_deref()) {
+                forget_link();
+            }
             dispatch.dispatch(Action::KeepShared);
         })
     };
     let on_back = Callback::from(move |_| {
-        location::forget_fragment();
+        forget_link();
         dispatch.dispatch(Action::BackToMine(own_form(&frame::Host::read().settings)));
     });
     html! {
