@@ -35,19 +35,22 @@ pub fn load() -> Option<Saved> {
     codec::decode(&text).ok().map(Saved::Scenario)
 }
 
-/// Saves the scenario on screen (`None` after "Clear all"); `false` when
-/// it could not be saved. Autosave is best effort, so most callers ignore
-/// that.
-pub fn save(scenario: Option<&Scenario>) -> bool {
-    let Some(storage) = storage() else {
-        return false;
-    };
+/// Whether this page can use local storage at all: a third-party frame
+/// whose browser blocks storage cannot, and then nothing is ever saved.
+pub fn available() -> bool {
+    storage().is_some()
+}
+
+/// Saves the scenario on screen (`None` after "Clear all"). Failures are
+/// ignored on purpose: autosave is best effort.
+pub fn save(scenario: Option<&Scenario>) {
+    let Some(storage) = storage() else { return };
     let value = match scenario {
         Some(s) => match codec::encode(s) {
             Ok(payload) => payload,
-            Err(_) => return false,
+            Err(_) => return,
         },
         None => CLEARED.to_owned(),
     };
-    storage.set_item(KEY, &value).is_ok()
+    let _ = storage.set_item(KEY, &value);
 }

@@ -168,7 +168,7 @@ pub fn App() -> Html {
         (state.last_valid.clone(), state.origin),
         |(scenario, origin)| {
             if *origin == Origin::Own {
-                let _ = storage::save(scenario.as_deref());
+                storage::save(scenario.as_deref());
             }
         },
     );

@@ -132,8 +132,8 @@ pub struct LinkBannerProps {
     pub state: UseReducerHandle<State>,
 }
 
-/// Once the visitor has chosen (and what they kept is saved), the link is
-/// used up: out of this page's address and, when framed, out of the host
+/// Once the visitor has chosen (and what they kept can be saved), the link
+/// is used up: out of this page's address and, when framed, out of the host
 /// page's.
 fn forget_link() {
     location::forget_fragment();
@@ -164,12 +164,11 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
     }
     let on_keep = {
         let dispatch = dispatch.clone();
-        let shown = state.last_valid.clone();
         Callback::from(move |_| {
-            // Without storage (blocked in many third-party frames) the link
-            // is the only copy of what was kept, so it stays in the address
-            // for a reload to find.
-            if storage::save(shown.as_deref()) {
+            // Kept, it is autosaved like the visitor's own numbers. Without
+            // storage (blocked in many third-party frames) the link is the
+            // only copy, so it stays in the address for a reload to find.
+            if storage::available() {
                 forget_link();
             }
             dispatch.dispatch(Action::KeepShared);
