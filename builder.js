@@ -1,6 +1,8 @@
 // The embed builder: settings in, a live preview and two snippets out.
-// The checks mirror core/src/host.rs so that what the builder offers is
-// what the widget accepts; the widget checks everything again anyway.
+// The builder holds no copy of the widget's rules: it passes what was
+// typed to the preview, and the widget (core/src/host.rs) reports over a
+// checked message which settings it took and why it ignored the others.
+// The snippets hold only the settings the widget took.
 "use strict";
 
 (function () {
@@ -13,85 +15,67 @@
   const IFRAME_HEIGHT = 4200;
   const WEIGHTS = ["w-time", "w-results", "w-conversation", "w-loyalty", "w-advocacy"];
   const TARGETS = ["t-conversation", "t-loyalty", "t-advocacy"];
-  const URL_RULE = "Use an https:// address (http:// only for localhost or 127.0.0.1).";
-
-  function safeUrl(text) {
-    const match = /^(https?):\/\/([^/?#]*)/i.exec(text);
-    if (!match || /[\s"'<>`\\]/.test(text) || match[2].includes("@")) return false;
-    const host = match[2].replace(/:\d{1,5}$/, "").toLowerCase();
-    if (!/^[\p{L}\p{N}][\p{L}\p{N}.-]*$/u.test(host)) return false;
-    return match[1].toLowerCase() === "https" || host === "localhost" || host === "127.0.0.1";
-  }
-
-  // Each text setting: its check, and what to say when it fails.
-  const CHECKS = {
-    accent: [(v) => /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(v), "Use a colour such as #0b7285 or #08c."],
-    currency: [(v) => /^[A-Z]{3}$/.test(v), "Use an ISO 4217 code in capitals, such as EUR."],
-    locale: [
-      (v) => v.length <= 35 && /^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/.test(v),
-      "Use a language tag such as de-DE or en-GB.",
-    ],
-    "cta-label": [(v) => [...v].length <= 40, "Use at most 40 characters."],
-    "cta-url": [safeUrl, URL_RULE],
-    "share-url": [safeUrl, URL_RULE],
-  };
+  const TEXT_SETTINGS = ["accent", "theme", "currency", "locale", "cta-label", "cta-url", "share-url"];
+  // Where the widget's warning about a setting is shown.
+  const FIELD_OF = { weights: "score", targets: "score", bands: "score" };
 
   function showError(id, message) {
     const input = $(id);
     const error = $(`${id}-error`);
+    if (!error) return;
     if (input) input.setAttribute("aria-invalid", message ? "true" : "false");
     error.textContent = message || "";
     error.hidden = !message;
   }
 
-  /** The settings that pass their checks, as [name, value] pairs in the
-   * order of the README; bad ones are marked on their fields. */
-  function settings() {
+  /** What was typed, as [name, value] pairs; blank fields and the standard
+   * accent and theme are left out. */
+  function typed() {
     const out = [];
-    for (const name of ["accent", "theme", "currency", "locale", "cta-label", "cta-url", "share-url"]) {
+    for (const name of TEXT_SETTINGS) {
       const value = $(name).value.trim();
-      if (name === "theme") {
-        if (value !== "auto") out.push([name, value]);
-        continue;
-      }
-      const [ok, message] = CHECKS[name];
-      const good = value === "" || ok(value);
-      showError(name, good ? "" : message);
-      if (value !== "" && good && !(name === "accent" && value.toLowerCase() === "#0b7285")) {
-        out.push([name, value]);
-      }
+      if (value === "" || (name === "theme" && value === "auto")) continue;
+      if (name === "accent" && value.toLowerCase() === "#0b7285") continue;
+      out.push([name, value]);
     }
-    if (out.some(([n]) => n === "cta-label") && !out.some(([n]) => n === "cta-url")) {
-      showError("cta-label", "Add the button link as well: a label alone shows nothing.");
+    // Weights and targets: all standard unless at least one is typed; the
+    // empty ones then take their standard value. Targets are typed in
+    // percent and passed on as fractions, as typed: the widget judges them.
+    const read = (ids) => ids.map((id) => $(id).value.trim() || $(id).placeholder);
+    if (WEIGHTS.some((id) => $(id).value.trim() !== "")) out.push(["weights", read(WEIGHTS).join(",")]);
+    if (TARGETS.some((id) => $(id).value.trim() !== "")) {
+      out.push(["targets", read(TARGETS).map(fraction).join(",")]);
     }
-    const score = scoreSettings();
-    showError("score", score.error);
-    return out.concat(score.pairs);
+    return out;
   }
 
-  /** Weights and targets: all standard unless at least one is typed; the
-   * empty ones then take their standard value. */
-  function scoreSettings() {
-    const read = (ids) => ids.map((id) => $(id).value.trim());
-    const standard = (ids) => ids.map((id) => $(id).placeholder);
-    const weights = read(WEIGHTS);
-    const targets = read(TARGETS);
-    const pairs = [];
-    if (weights.some((v) => v !== "")) {
-      const values = weights.map((v, i) => Number(v === "" ? standard(WEIGHTS)[i] : v));
-      if (values.some((v) => !(v >= 0)) || !values.some((v) => v > 0)) {
-        return { pairs: [], error: "Weights are numbers of 0 or more, and at least one is above 0." };
-      }
-      pairs.push(["weights", values.join(",")]);
+  /** A percentage as typed, as a fraction: "40" is "0.4". Text that is not
+   * a plain number is passed on unchanged for the widget to refuse. */
+  function fraction(text) {
+    if (!/^\d+(\.\d+)?$/.test(text)) return text;
+    const [whole, decimals = ""] = text.split(".");
+    const digits = whole + decimals;
+    const point = whole.length - 2;
+    const shifted =
+      point > 0 ? `${digits.slice(0, point)}.${digits.slice(point)}` : `0.${"0".repeat(-point)}${digits}`;
+    return shifted.replace(/^0+(?=\d)/, "").replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+  }
+
+  /** Shows the widget's report: each ignored setting's message on its
+   * field, and the snippets with only what it took. */
+  function showReport(pairs, report) {
+    const messages = {};
+    for (const [setting, message] of report.warnings) {
+      const field = FIELD_OF[setting] || setting;
+      messages[field] = messages[field] ? `${messages[field]} ${message}` : message;
     }
-    if (targets.some((v) => v !== "")) {
-      const values = targets.map((v, i) => Number(v === "" ? standard(TARGETS)[i] : v));
-      if (values.some((v) => !(v > 0 && v <= 100))) {
-        return { pairs: [], error: "Full marks are above 0 % and at most 100 %." };
-      }
-      pairs.push(["targets", values.map((v) => +(v / 100).toFixed(4)).join(",")]);
-    }
-    return { pairs, error: "" };
+    for (const field of TEXT_SETTINGS.concat("score")) showError(field, messages[field] || "");
+    const kept = pairs.filter(([name]) => report.accepted.includes(name));
+    $("snippet-loader").value = loaderSnippet(kept);
+    $("snippet-iframe").value = iframeSnippet(kept);
+    $("check-status").textContent = report.warnings.length
+      ? "The widget ignores the settings marked above; the snippet leaves them out."
+      : "The widget takes every setting above.";
   }
 
   const escape = (text) =>
@@ -115,13 +99,14 @@
   }
 
   let shown = null;
+  let pending = null;
   function update() {
-    const pairs = settings();
-    $("snippet-loader").value = loaderSnippet(pairs);
-    $("snippet-iframe").value = iframeSnippet(pairs);
+    const pairs = typed();
     const key = JSON.stringify(pairs);
     if (key === shown) return;
     shown = key;
+    pending = pairs;
+    $("check-status").textContent = "Checking the settings in the preview…";
     // A fresh placeholder: embed.js, loaded on this page, turns it into the
     // widget's frame, exactly as on the host's page.
     const placeholder = document.createElement("div");
@@ -134,6 +119,18 @@
     $("preview").replaceChildren(placeholder);
     $("events").replaceChildren();
   }
+
+  // The preview's report of the settings it took: only from the preview's
+  // own frame, of this origin, with the expected shape.
+  const strings = (list) => Array.isArray(list) && list.every((s) => typeof s === "string");
+  window.addEventListener("message", (event) => {
+    const frame = $("preview").querySelector("iframe");
+    const data = event.data;
+    if (!frame || event.source !== frame.contentWindow || event.origin !== location.origin) return;
+    if (!data || data.type !== "social8020:settings" || data.version !== 1 || !pending) return;
+    if (!strings(data.accepted) || !Array.isArray(data.warnings) || !data.warnings.every(strings)) return;
+    showReport(pending, { accepted: data.accepted, warnings: data.warnings });
+  });
 
   function logEvent(name, detail) {
     const item = document.createElement("li");

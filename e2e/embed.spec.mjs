@@ -430,7 +430,7 @@ test("the embed builder previews the settings and writes both snippets", async (
   await expect(page.locator("#events li").first()).toBeVisible();
 
   await page.getByRole("button", { name: "Copy loader snippet" }).click();
-  await expect(page.getByRole("status")).toHaveText("✓ Copied the loader snippet.");
+  await expect(page.locator("#copy-status")).toHaveText("✓ Copied the loader snippet.");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await loader.inputValue());
 });
 

@@ -5,12 +5,15 @@
 
 use std::rc::Rc;
 
+use social8020_core::codec::LinkError;
 use social8020_core::draft::{ActivityDraft, ScenarioDraft};
 use social8020_core::example;
 use social8020_core::scenario::{
     ActivityKind, Invalid, Period, Scenario, SignalField, Threshold, MAX_ACTIVITIES,
 };
 use yew::Reducible;
+
+use crate::text::Undone;
 
 /// A change the visitor asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,7 +44,7 @@ pub enum Action {
     /// Shows a scenario opened from a share link, without saving it.
     OpenShared(Rc<Scenario>),
     /// A share link could not be opened; what is on screen stays.
-    LinkFailed(String),
+    LinkFailed(LinkError),
     /// Appends imported rows in place of blank ones; undoable.
     ImportRows(Vec<ActivityDraft>),
 }
@@ -59,7 +62,7 @@ pub enum Origin {
 /// What "Undo" would bring back, and how to describe it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct UndoPoint {
-    pub what: String,
+    pub what: Undone,
     draft: ScenarioDraft,
     keys: Vec<u32>,
 }
@@ -81,7 +84,7 @@ pub struct State {
     pub undo: Option<Rc<UndoPoint>>,
     pub origin: Origin,
     /// Why a share link could not be opened, for the visitor.
-    pub link_problem: Option<String>,
+    pub link_problem: Option<LinkError>,
 }
 
 impl State {
@@ -105,20 +108,23 @@ impl State {
         state
     }
 
-    /// The state for a scenario opened from a share link.
-    pub fn shared(scenario: &Scenario) -> State {
-        State {
-            origin: Origin::Shared,
-            ..State::from_scenario(scenario)
-        }
+    /// This state after `action`, for building a state before the
+    /// reducer is mounted (a share link opened with the page).
+    pub fn then(self, action: Action) -> State {
+        Rc::unwrap_or_clone(Rc::new(self).reduce(action))
     }
 
-    /// The visitor's own state, with a note that a link failed to open.
-    pub fn with_link_problem(self, problem: String) -> State {
-        State {
-            link_problem: Some(problem),
-            ..self
-        }
+    /// How many rows an import may add: blank rows are replaced, so they
+    /// count as free. The reducer keeps to it, and the import view tells
+    /// the parser, so rows beyond it are reported rather than lost.
+    pub fn import_room(&self) -> usize {
+        let used = self
+            .draft
+            .activities
+            .iter()
+            .filter(|row| !row.is_blank())
+            .count();
+        MAX_ACTIVITIES.saturating_sub(used)
     }
 
     /// True when the form has errors and the results on screen are the
@@ -140,7 +146,7 @@ impl State {
         key
     }
 
-    fn remember(&mut self, what: String) {
+    fn remember(&mut self, what: Undone) {
         self.undo = Some(Rc::new(UndoPoint {
             what,
             draft: self.draft.clone(),
@@ -188,13 +194,10 @@ impl Reducible for State {
                 let Some(row) = next.draft.activities.get(index) else {
                     return self;
                 };
-                let name = row.name.trim();
-                let what = if name.is_empty() {
-                    format!("Removed activity {}.", index + 1)
-                } else {
-                    format!("Removed “{name}”.")
-                };
-                next.remember(what);
+                next.remember(Undone::Removed {
+                    number: index + 1,
+                    name: row.name.trim().to_owned(),
+                });
                 next.draft.activities.remove(index);
                 next.keys.remove(index);
                 if next.draft.activities.is_empty() {
@@ -221,7 +224,7 @@ impl Reducible for State {
             },
             Action::SetSignal(field, text) => *next.draft.signal_mut(field) = text,
             Action::ClearAll => {
-                next.remember("Cleared all activities.".to_owned());
+                next.remember(Undone::Cleared);
                 let fresh = ScenarioDraft {
                     period: next.draft.period,
                     unit: next.draft.unit.clone(),
@@ -231,7 +234,7 @@ impl Reducible for State {
                 next.last_valid = None;
             }
             Action::LoadExample => {
-                next.remember("Loaded the example.".to_owned());
+                next.remember(Undone::LoadedExample);
                 next.reset_rows(ScenarioDraft::from_scenario(&example::bakery()));
             }
             Action::Undo => {
@@ -267,11 +270,8 @@ impl Reducible for State {
                 if rows.is_empty() {
                     return self;
                 }
-                let count = rows.len();
-                next.remember(format!(
-                    "Added {count} {}.",
-                    if count == 1 { "activity" } else { "activities" }
-                ));
+                let room = next.import_room();
+                next.remember(Undone::Imported(rows.len().min(room)));
                 let (kept, kept_keys): (Vec<_>, Vec<_>) = next
                     .draft
                     .activities
@@ -281,7 +281,6 @@ impl Reducible for State {
                     .unzip();
                 next.draft.activities = kept;
                 next.keys = kept_keys;
-                let room = MAX_ACTIVITIES.saturating_sub(next.draft.activities.len());
                 for row in rows.into_iter().take(room) {
                     next.draft.activities.push(row);
                     let key = next.fresh_key();
@@ -351,8 +350,12 @@ mod tests {
 
     #[test]
     fn a_shared_scenario_is_kept_or_replaced_by_the_visitors_own() {
-        let shared = Rc::new(State::shared(&example::bakery()));
+        let shared = run([
+            Action::ClearAll,
+            Action::OpenShared(Rc::new(example::bakery())),
+        ]);
         assert_eq!(shared.origin, Origin::Shared);
+        assert_eq!(shared.undo, None);
         let kept = Rc::clone(&shared).reduce(Action::KeepShared);
         assert_eq!((kept.origin, &kept.draft), (Origin::Own, &shared.draft));
         let mine = shared.reduce(Action::BackToMine(ScenarioDraft::default()));
@@ -377,8 +380,8 @@ mod tests {
         assert_eq!(state.keys.len(), 10);
         assert_eq!(state.draft.activities[9].name, "b");
         assert_eq!(
-            state.undo.as_ref().map(|u| u.what.as_str()),
-            Some("Added 2 activities.")
+            state.undo.as_ref().map(|u| &u.what),
+            Some(&Undone::Imported(2))
         );
         let undone = state.reduce(Action::Undo);
         assert_eq!(undone.draft.activities.len(), 9);

@@ -1,4 +1,4 @@
-//! Native benchmarks of the core (PRODUCT.md §8): the analysis and the score
+//! Native benchmarks of the core (docs/spec.md §8): the analysis and the score
 //! that run on every edit, and the share-link codec. `make bench` folds the
 //! medians into its table; run alone with
 //! `cargo bench -p social8020-core --bench core`.
@@ -12,7 +12,10 @@
 
 mod common;
 
+use std::rc::Rc;
+
 use divan::{black_box, Bencher};
+use social8020_core::analysis::Analysis;
 use social8020_core::score::{self, ScoreConfig};
 use social8020_core::{codec, pareto};
 
@@ -23,7 +26,9 @@ fn main() {
 #[divan::bench(args = [10, 100])]
 fn breakdown(bencher: Bencher, n: usize) {
     let scenario = common::realistic(n);
-    bencher.bench(|| pareto::breakdown(black_box(&scenario)));
+    bencher
+        .with_inputs(|| Rc::new(scenario.clone()))
+        .bench_values(pareto::breakdown);
 }
 
 #[divan::bench(args = [10, 100])]
@@ -33,30 +38,38 @@ fn score(bencher: Bencher, n: usize) {
     bencher.bench(|| score::score(black_box(&scenario), &config));
 }
 
-/// What the app computes on each edit: the breakdown, its headline, the
-/// score.
+/// What the app computes on each edit: the analysis (breakdown and score)
+/// and the headline.
 #[divan::bench(args = [10, 100])]
 fn analysis(bencher: Bencher, n: usize) {
     let scenario = common::realistic(n);
     let config = ScoreConfig::standard();
-    bencher.bench(|| {
-        let s = black_box(&scenario);
-        let headline = pareto::breakdown(s).map(|b| b.headline(s));
-        (headline, score::score(s, &config))
-    });
+    bencher
+        .with_inputs(|| Rc::new(scenario.clone()))
+        .bench_values(|scenario| {
+            let analysis = Analysis::new(scenario, config);
+            let headline = analysis.breakdown().map(|b| b.headline());
+            (headline, analysis)
+        });
 }
 
 /// 100 scenarios x 100 activities: 10,000 activities of analysis.
 #[divan::bench]
 fn analysis_x100(bencher: Bencher) {
-    let scenarios: Vec<_> = (0..100).map(|_| common::realistic(100)).collect();
+    let scenario = common::realistic(100);
     let config = ScoreConfig::standard();
-    bencher.bench(|| {
-        for s in black_box(&scenarios) {
-            black_box(pareto::breakdown(s).map(|b| b.headline(s)).ok());
-            black_box(score::score(s, &config).ok());
-        }
-    });
+    bencher
+        .with_inputs(|| {
+            (0..100)
+                .map(|_| Rc::new(scenario.clone()))
+                .collect::<Vec<_>>()
+        })
+        .bench_values(|scenarios| {
+            for scenario in scenarios {
+                let analysis = Analysis::new(scenario, config);
+                black_box(analysis.breakdown().map(|b| b.headline()).ok());
+            }
+        });
 }
 
 mod codec_ {

@@ -74,8 +74,7 @@ mod tests {
     fn the_example_is_valid_and_tells_the_story() {
         let example = bakery();
         assert_eq!(example.activities().len(), 8);
-        let breakdown = pareto::breakdown(&example).expect("results");
-        let headline = breakdown.headline(&example);
+        let headline = pareto::breakdown(example).expect("results").headline();
         assert_eq!(headline.vital_count, 3);
         assert_eq!((headline.vital_result_share * 100.0).round(), 81.0);
         assert_eq!(

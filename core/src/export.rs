@@ -1,17 +1,17 @@
 //! Exports: the breakdown as CSV and the whole result as a JSON report
-//! (PRODUCT.md §6), and the names of the files they are saved under.
+//! (docs/spec.md §6), and the names of the files they are saved under.
 //!
-//! Both exports read their figures from the [`Breakdown`] and the [`Score`]
-//! that the screen shows, so a file never disagrees with the page. They only
+//! Both exports read their figures from the [`Analysis`] (the
+//! [`Breakdown`] and the [`Score`]) that the screen shows, so a file never
+//! disagrees with the page. They only
 //! round and spell: hours and results exactly as entered, every other figure
 //! rounded half up to at most two decimals.
 //!
 //! ```
 //! use social8020_core::{example, export, pareto};
 //!
-//! let bakery = example::bakery();
-//! let breakdown = pareto::breakdown(&bakery).unwrap();
-//! let csv = export::breakdown_csv(&bakery, &breakdown);
+//! let breakdown = pareto::breakdown(example::bakery()).unwrap();
+//! let csv = export::breakdown_csv(&breakdown);
 //! let mut lines = csv.split("\r\n");
 //! assert_eq!(lines.next(), Some(export::CSV_COLUMNS.join(",").as_str()));
 //! assert_eq!(
@@ -101,10 +101,11 @@
 
 use serde::{Serialize, Serializer};
 
+use crate::analysis::Analysis;
 use crate::number::Amount;
-use crate::pareto::{self, Breakdown, NoBreakdown, TOLERANCE};
+use crate::pareto::{Breakdown, NoBreakdown, TOLERANCE};
 use crate::scenario::{Activity, ResultUnit, Scenario};
-use crate::score::{self, NoScore, Score, ScoreConfig, Signal};
+use crate::score::{NoScore, Score, ScoreConfig, Signal};
 
 /// The CSV header, in the order of PRODUCT.md §6.
 pub const CSV_COLUMNS: [&str; 11] = [
@@ -130,12 +131,10 @@ pub const REPORT_VERSION: u32 = 1;
 const FILE_STEM: &str = "social-80-20";
 
 /// The breakdown as CSV text; see the module documentation for the format.
-/// `breakdown` must come from `scenario`; a row it names that the scenario
-/// does not hold is left out rather than panicking.
-pub fn breakdown_csv(scenario: &Scenario, breakdown: &Breakdown) -> String {
+pub fn breakdown_csv(breakdown: &Breakdown) -> String {
     let mut out = String::new();
     push_record(&mut out, CSV_COLUMNS);
-    for row in rows(scenario, breakdown) {
+    for row in rows(breakdown) {
         let figure = |hundredths: Option<u64>| hundredths.map_or_else(String::new, spell);
         push_record(
             &mut out,
@@ -161,34 +160,19 @@ pub fn breakdown_csv(scenario: &Scenario, breakdown: &Breakdown) -> String {
 /// score with every signal, the score settings in force and the share link.
 /// See the module documentation for the schema.
 ///
-/// `breakdown` is `None` when the scenario has none; the report then says
-/// why. `breakdown` and `score` must come from `scenario` and `config`.
-pub fn report_json(
-    scenario: &Scenario,
-    breakdown: Option<&Breakdown>,
-    score: Result<&Score, &NoScore>,
-    config: &ScoreConfig,
-    share_link: Option<&str>,
-) -> String {
-    let breakdown_unavailable = match breakdown {
-        Some(_) => None,
-        // The caller had none; ask the model why, so that the reason given
-        // is the model's own.
-        None => Some(no_breakdown(
-            pareto::breakdown(scenario)
-                .err()
-                .unwrap_or(NoBreakdown::NoResults),
-        )),
-    };
+/// A part the analysis lacks is `null` in the report, with its reason
+/// beside it.
+pub fn report_json(analysis: &Analysis, share_link: Option<&str>) -> String {
+    let (breakdown, score) = (analysis.breakdown(), analysis.score());
     let report = Report {
         format: REPORT_FORMAT,
         version: REPORT_VERSION,
-        scenario: scenario_report(scenario),
-        breakdown: breakdown.map(|b| breakdown_report(scenario, b)),
-        breakdown_unavailable,
+        scenario: scenario_report(analysis.scenario()),
+        breakdown: breakdown.ok().map(|b| breakdown_report(b)),
+        breakdown_unavailable: breakdown.err().map(no_breakdown),
         score: score.ok().map(score_report),
-        score_unavailable: score.err().map(|reason| no_score(*reason)),
-        config: config_report(config),
+        score_unavailable: score.err().map(no_score),
+        config: config_report(analysis.config()),
         share_link,
     };
     match serde_json::to_string_pretty(&report) {
@@ -257,25 +241,21 @@ struct Row<'a> {
     vital: bool,
 }
 
-fn rows<'a>(scenario: &'a Scenario, breakdown: &'a Breakdown) -> impl Iterator<Item = Row<'a>> {
-    breakdown
-        .ranked
-        .iter()
-        .enumerate()
-        .filter_map(move |(position, ranked)| {
-            let activity = scenario.activities().get(ranked.index)?;
-            Some(Row {
-                rank: position + 1,
-                number: ranked.index + 1,
-                activity,
-                result_share_pct: hundredths(ranked.result_share * 100.0),
-                cumulative_share_pct: hundredths(ranked.cumulative_share * 100.0),
-                time_share_pct: ranked.time_share.and_then(|t| hundredths(t * 100.0)),
-                results_per_hour: ranked.results_per_hour.and_then(hundredths),
-                leverage: ranked.leverage.and_then(hundredths),
-                vital: position < breakdown.vital_few,
-            })
-        })
+fn rows(breakdown: &Breakdown) -> impl Iterator<Item = Row<'_>> {
+    breakdown.rows().map(|ranked| {
+        let figures = ranked.figures;
+        Row {
+            rank: ranked.rank,
+            number: ranked.number,
+            activity: ranked.activity,
+            result_share_pct: hundredths(figures.result_share * 100.0),
+            cumulative_share_pct: hundredths(figures.cumulative_share * 100.0),
+            time_share_pct: figures.time_share.and_then(|t| hundredths(t * 100.0)),
+            results_per_hour: figures.results_per_hour.and_then(hundredths),
+            leverage: figures.leverage.and_then(hundredths),
+            vital: ranked.vital,
+        }
+    })
 }
 
 /// `value` in hundredths, rounded half up; `None` for what is not a finite
@@ -399,11 +379,8 @@ struct Unavailable {
 }
 
 fn no_breakdown(reason: NoBreakdown) -> Unavailable {
-    let key = match reason {
-        NoBreakdown::NoResults => "no_results",
-    };
     Unavailable {
-        reason: key,
+        reason: reason.key(),
         message: reason.to_string(),
     }
 }
@@ -533,13 +510,13 @@ struct HeadlineReport {
     community_in_vital_few: usize,
 }
 
-fn breakdown_report<'a>(scenario: &'a Scenario, breakdown: &'a Breakdown) -> BreakdownReport<'a> {
+fn breakdown_report(breakdown: &Breakdown) -> BreakdownReport<'_> {
     let figure = |hundredths: Option<u64>| hundredths.map(Number::from_hundredths);
     let pct = |share: f64| Number::rounded(share * 100.0);
-    let headline = breakdown.headline(scenario);
+    let headline = breakdown.headline();
     BreakdownReport {
-        vital_few: breakdown.vital_few,
-        rows: rows(scenario, breakdown)
+        vital_few: breakdown.vital_count(),
+        rows: rows(breakdown)
             .map(|row| RowReport {
                 rank: row.rank,
                 activity_number: row.number,
@@ -563,9 +540,9 @@ fn breakdown_report<'a>(scenario: &'a Scenario, breakdown: &'a Breakdown) -> Bre
             vital_time_pct: headline.vital_time_share.and_then(pct),
             trivial_hours: Number::rounded(headline.trivial_hours),
             trivial_result_pct: pct(headline.trivial_result_share),
-            total_hours: Number::rounded(breakdown.total_hours),
-            total_results: Number::rounded(breakdown.total_results),
-            community_in_vital_few: score::community_in_vital_few(scenario, breakdown),
+            total_hours: Number::rounded(breakdown.total_hours()),
+            total_results: Number::rounded(breakdown.total_results()),
+            community_in_vital_few: breakdown.community_in_vital_few(),
         },
     }
 }

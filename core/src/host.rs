@@ -1,5 +1,5 @@
 //! Host settings: what a consultancy sets when it embeds the widget
-//! (PRODUCT.md §5), read from the query string of the widget's own URL.
+//! (docs/spec.md §5), read from the query string of the widget's own URL.
 //!
 //! The loader (`embed.js`) turns `data-*` attributes into query parameters
 //! of the same names (`data-cta-url` becomes `cta-url`); a plain `<iframe>`
@@ -399,7 +399,7 @@ impl HostSettings {
         }
         if let Some(text) = get("currency") {
             let code = text.trim();
-            if code.len() == 3 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+            if crate::scenario::is_currency_code(code) {
                 settings.currency = Some(code.to_owned());
             } else {
                 warn("currency", "Use an ISO 4217 code in capitals, such as EUR.");
@@ -456,6 +456,26 @@ impl HostSettings {
         (settings, warnings)
     }
 
+    /// The names of the settings in `query` that are in force, in the
+    /// order of [`SETTINGS`]: given, and not ignored with a warning. A
+    /// score setting counts only when the whole score was accepted, since
+    /// a refused one brings back the standard score. The embed builder
+    /// writes its snippet from these, so that it offers exactly what the
+    /// widget accepts.
+    pub fn accepted(query: &str) -> Vec<&'static str> {
+        let (settings, warnings) = HostSettings::from_query(query);
+        let given = query_pairs(query);
+        let refused = |name: &str| warnings.iter().any(|w| w.setting == name);
+        let score_refused = SCORE_SETTINGS.iter().any(|name| refused(name));
+        SETTINGS
+            .into_iter()
+            .filter(|name| given.iter().any(|(key, _)| key == name))
+            .filter(|name| !refused(name))
+            .filter(|name| !(score_refused && SCORE_SETTINGS.contains(name)))
+            .filter(|name| *name != "cta-label" || settings.cta.is_some())
+            .collect()
+    }
+
     /// The unit of the example and of new scenarios.
     pub fn unit(&self) -> ResultUnit {
         self.currency
@@ -476,6 +496,23 @@ impl HostSettings {
         self.accent.map(Palette::new)
     }
 }
+
+/// Every setting a host can give, in the order of the README's table.
+pub const SETTINGS: [&str; 10] = [
+    "accent",
+    "theme",
+    "currency",
+    "locale",
+    "cta-url",
+    "cta-label",
+    "share-url",
+    "weights",
+    "targets",
+    "bands",
+];
+
+/// The settings of the score, taken or refused together.
+const SCORE_SETTINGS: [&str; 3] = ["weights", "targets", "bands"];
 
 const URL_RULE: &str = "Use an https:// address (http:// only for localhost or 127.0.0.1).";
 
@@ -685,6 +722,40 @@ fn decode(text: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn accepted_names_what_is_in_force() {
+        let cases = [
+            ("", vec![]),
+            (
+                "?accent=%23abc&theme=dark&currency=EUR",
+                vec!["accent", "theme", "currency"],
+            ),
+            ("?currency=eur&locale=de-DE", vec!["locale"]),
+            ("?cta-label=Call", vec![]),
+            (
+                "?cta-label=Call&cta-url=https://example.com",
+                vec!["cta-url", "cta-label"],
+            ),
+            ("?cta-url=https://example.com:99999/", vec![]),
+            (
+                "?weights=1,1,1,1,1&targets=0.5,0.5,0.5",
+                vec!["weights", "targets"],
+            ),
+            ("?weights=1,1,1,1,Infinity&targets=0.5,0.5,0.5", vec![]),
+            ("?weights=1e21,1,1,1,1", vec![]),
+            ("?targets=0.00001,0.5,0.5", vec!["targets"]),
+            ("?embed=1&unknown=2", vec![]),
+        ];
+        for (query, expected) in cases {
+            assert_eq!(HostSettings::accepted(query), expected, "{query}");
+        }
+        let long = format!(
+            "?share-url=https://example.com/{}",
+            "a".repeat(MAX_URL_CHARS)
+        );
+        assert!(HostSettings::accepted(&long).is_empty());
+    }
 
     /// What one query string becomes: each setting as text (`-` when not
     /// set), and the names of the settings that were refused.

@@ -8,6 +8,8 @@
 //! - [`scenario`]: what a visitor enters, and its one validating constructor.
 //! - [`draft`]: the form's text, read through that constructor.
 //! - [`pareto`]: the 80/20 breakdown.
+//! - [`analysis`]: a scenario with its breakdown and score, as the screen
+//!   and the exports read them.
 //! - [`chart`]: the geometry of the Pareto chart, for the view to draw.
 //! - [`score`]: the following-versus-community score and its advice.
 //! - [`example`]: the worked example a new visitor sees.
@@ -21,7 +23,7 @@
 //! use social8020_core::{draft::ScenarioDraft, example, pareto};
 //!
 //! let scenario = example::bakery();
-//! let headline = pareto::breakdown(&scenario).unwrap().headline(&scenario);
+//! let headline = pareto::breakdown(scenario.clone()).unwrap().headline();
 //! assert_eq!((headline.vital_count, headline.activity_count), (3, 8));
 //!
 //! // Bad text is reported on its field and the draft keeps it.
@@ -30,6 +32,7 @@
 //! assert!(draft.validate().is_err());
 //! ```
 
+pub mod analysis;
 pub mod chart;
 pub mod codec;
 pub mod draft;

@@ -132,7 +132,9 @@ impl ResultUnit {
     }
 }
 
-fn is_currency_code(text: &str) -> bool {
+/// Whether `text` is written as an ISO 4217 code: three capital letters.
+/// The one rule for the result unit and the host's currency setting.
+pub fn is_currency_code(text: &str) -> bool {
     text.len() == 3 && text.bytes().all(|b| b.is_ascii_uppercase())
 }
 

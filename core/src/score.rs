@@ -1,4 +1,4 @@
-//! The following-versus-community score (PRODUCT.md §3).
+//! The following-versus-community score (docs/spec.md §3).
 //!
 //! Five signals each become a sub-score from 0 to 100; the score is their
 //! weighted mean, rounded to a whole number. A signal whose inputs are
@@ -24,18 +24,18 @@
 //! assert!(!lever.signal.advice(&config).tools.is_empty());
 //!
 //! // All three of the bakery's vital few are community activities.
-//! let breakdown = pareto::breakdown(&bakery).unwrap();
-//! assert_eq!(score::community_in_vital_few(&bakery, &breakdown), 3);
+//! let breakdown = pareto::breakdown(bakery).unwrap();
+//! assert_eq!(breakdown.community_in_vital_few(), 3);
 //! ```
 
 use std::fmt;
 use std::ops::RangeInclusive;
 
 use crate::number::Amount;
-use crate::pareto::{Breakdown, TOLERANCE};
+use crate::pareto::TOLERANCE;
 use crate::scenario::{Activity, ActivityKind, Scenario};
 
-/// One of the five signals, in the order of the table in PRODUCT.md §3.
+/// One of the five signals, in the order of the table in docs/spec.md §3.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Signal {
     /// Community hours / all hours.
@@ -321,7 +321,7 @@ pub struct ScoreConfig {
 }
 
 impl ScoreConfig {
-    /// The values of PRODUCT.md §3.
+    /// The values of docs/spec.md §3.
     pub fn standard() -> ScoreConfig {
         ScoreConfig {
             weights: Weights {
@@ -708,21 +708,6 @@ pub fn score(scenario: &Scenario, config: &ScoreConfig) -> Result<Score, NoScore
         signals_used: signals.iter().filter(|s| s.is_used()).count(),
         signals,
     })
-}
-
-/// How many of the vital few are community activities. `breakdown` must
-/// come from `scenario`; an index it does not hold is not counted.
-pub fn community_in_vital_few(scenario: &Scenario, breakdown: &Breakdown) -> usize {
-    breakdown
-        .vital()
-        .iter()
-        .filter(|r| {
-            scenario
-                .activities()
-                .get(r.index)
-                .is_some_and(|a| a.kind == ActivityKind::Community)
-        })
-        .count()
 }
 
 #[cfg(test)]
@@ -1214,8 +1199,8 @@ mod tests {
             Some(Signal::TimeOnCommunity)
         );
         assert_eq!(s.next_lever().map(|l| l.signal), Some(Signal::Advocacy));
-        let breakdown = pareto::breakdown(&bakery).expect("results");
-        assert_eq!(community_in_vital_few(&bakery, &breakdown), 3);
+        let breakdown = pareto::breakdown(bakery).expect("results");
+        assert_eq!(breakdown.community_in_vital_few(), 3);
     }
 
     /// The one-line form of a scenario, so that the bakery goes through the
@@ -1252,16 +1237,13 @@ mod tests {
     #[test]
     fn community_in_vital_few_counts_only_the_vital_few() {
         let count = |input: &str| {
-            let s = scenario(input);
-            community_in_vital_few(&s, &pareto::breakdown(&s).expect("results"))
+            pareto::breakdown(scenario(input))
+                .expect("results")
+                .community_in_vital_few()
         };
         assert_eq!(count("c:1/90 f:1/10"), 1);
         assert_eq!(count("f:1/90 c:1/10"), 0);
         assert_eq!(count("c:1/40 c:1/40 f:1/20"), 2);
-        // A breakdown from another scenario does not panic.
-        let big = scenario("c:1/1 c:1/1 c:1/1 c:1/1");
-        let breakdown = pareto::breakdown(&big).expect("results");
-        assert_eq!(community_in_vital_few(&scenario("c:1/1"), &breakdown), 1);
     }
 
     #[test]

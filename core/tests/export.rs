@@ -3,11 +3,12 @@
 //! each case goes through [`check_csv`], each report through [`report`].
 
 use serde_json::Value;
+use social8020_core::analysis::Analysis;
 use social8020_core::export::{breakdown_csv, file_name, report_json, CSV_COLUMNS};
 use social8020_core::number::parse_amount;
 use social8020_core::pareto;
 use social8020_core::scenario::{Activity, ActivityKind, Scenario, ScenarioParts, Threshold};
-use social8020_core::score::{self, ScoreConfig};
+use social8020_core::score::ScoreConfig;
 use social8020_core::{example, number::Amount};
 
 /// One activity as typed: name, `c` (community) or `f` (following), hours,
@@ -42,7 +43,7 @@ fn scenario(rows: &[Row], threshold: u8) -> Scenario {
 /// order, every record ending in CRLF.
 #[track_caller]
 fn check_csv(scenario: &Scenario, records: &[&str]) {
-    let breakdown = pareto::breakdown(scenario).expect("results above zero");
+    let breakdown = pareto::breakdown(scenario.clone()).expect("results above zero");
     let mut expected = String::from(
         "rank,activity,type,hours,results,result_share_pct,cumulative_share_pct,\
          time_share_pct,results_per_hour,leverage,group\r\n",
@@ -51,7 +52,7 @@ fn check_csv(scenario: &Scenario, records: &[&str]) {
         expected.push_str(record);
         expected.push_str("\r\n");
     }
-    assert_eq!(breakdown_csv(scenario, &breakdown), expected);
+    assert_eq!(breakdown_csv(&breakdown), expected);
 }
 
 #[test]
@@ -228,8 +229,7 @@ fn a_hundred_rows() {
         .map(|(name, results)| (name.as_str(), "f", "1", results.as_str()))
         .collect();
     let scenario = scenario(&rows, 80);
-    let breakdown = pareto::breakdown(&scenario).expect("results");
-    let csv = breakdown_csv(&scenario, &breakdown);
+    let csv = breakdown_csv(&pareto::breakdown(scenario).expect("results"));
     let records: Vec<&str> = csv.split("\r\n").collect();
     assert_eq!(records.len(), 102, "header, 100 rows, and the empty rest");
     assert_eq!(records[101], "");
@@ -263,16 +263,8 @@ fn a_hundred_rows() {
 /// version, no NaN or infinity, and every share from 0 to 100.
 #[track_caller]
 fn report(scenario: &Scenario, share_link: Option<&str>) -> Value {
-    let config = ScoreConfig::standard();
-    let breakdown = pareto::breakdown(scenario).ok();
-    let score = score::score(scenario, &config);
-    let text = report_json(
-        scenario,
-        breakdown.as_ref(),
-        score.as_ref(),
-        &config,
-        share_link,
-    );
+    let analysis = Analysis::new(scenario.clone(), ScoreConfig::standard());
+    let text = report_json(&analysis, share_link);
     for word in ["NaN", "Infinity"] {
         assert!(!text.contains(word), "{word} in {text}");
     }
@@ -463,8 +455,7 @@ fn names_survive_the_report_and_figures_match_the_csv() {
         }
         // Each figure of each row, as the JSON has it, is spelt exactly as
         // the CSV cell (names aside, which may hold commas).
-        let breakdown = pareto::breakdown(&scenario).expect("results");
-        let csv = breakdown_csv(&scenario, &breakdown);
+        let csv = breakdown_csv(&pareto::breakdown(scenario.clone()).expect("results"));
         let json_rows = r["breakdown"]["rows"].as_array().expect("rows");
         for (row, record) in json_rows.iter().zip(csv.split("\r\n").skip(1)) {
             let cells: Vec<&str> = record.rsplitn(10, ',').collect();

@@ -371,7 +371,7 @@ fn bakery_rows() -> Vec<ActivityDraft> {
 #[test]
 fn the_exported_bakery_comes_back_the_same() {
     let bakery = example::bakery();
-    let csv = breakdown_csv(&bakery, &pareto::breakdown(&bakery).expect("results"));
+    let csv = breakdown_csv(&pareto::breakdown(bakery.clone()).expect("results"));
     // The export is ranked by results, so the rows come back in that order.
     check(
         parse_rows(&csv),
@@ -429,7 +429,7 @@ fn formula_guarded_names_come_back_as_they_were() {
         "Half \"quoted\", with a comma",
         "=cmd|' /C calc'!A0, \"x\"",
     ]);
-    let csv = breakdown_csv(&scenario, &pareto::breakdown(&scenario).expect("results"));
+    let csv = breakdown_csv(&pareto::breakdown(scenario.clone()).expect("results"));
     check(
         parse_rows(&csv),
         &[
@@ -513,14 +513,13 @@ proptest! {
             .collect();
         let scenario = Scenario::new(ScenarioParts { activities, ..ScenarioParts::default() })
             .expect("valid");
-        let breakdown = pareto::breakdown(&scenario).expect("results");
-        let import = parse_rows(&breakdown_csv(&scenario, &breakdown));
+        let breakdown = pareto::breakdown(scenario).expect("results");
+        let import = parse_rows(&breakdown_csv(&breakdown));
         prop_assert_eq!(&import.problems, &vec![]);
         let expected: Vec<ActivityDraft> = breakdown
-            .ranked
-            .iter()
+            .rows()
             .map(|r| {
-                let a = &scenario.activities()[r.index];
+                let a = r.activity;
                 ActivityDraft {
                     name: a.name.clone(),
                     kind: a.kind,

@@ -1,9 +1,9 @@
-//! The Pareto breakdown against PRODUCT.md §2: one-line cases through
+//! The Pareto breakdown against docs/spec.md §2: one-line cases through
 //! [`check`], then properties that hold for every valid scenario.
 
 use proptest::prelude::*;
 use social8020_core::number::{parse_amount, Amount};
-use social8020_core::pareto::{self, Breakdown, NoBreakdown, TOLERANCE};
+use social8020_core::pareto::{self, Breakdown, Figures, NoBreakdown, Ranked, TOLERANCE};
 use social8020_core::scenario::{Activity, ActivityKind, Scenario, ScenarioParts, Threshold};
 
 /// A valid scenario from one line of `name:hours/results` rows, such as
@@ -34,17 +34,17 @@ fn scenario(rows: &str, threshold: u8) -> Scenario {
 /// Checks the sorted order (names, space-separated) and the size of the
 /// vital few, and hands back the breakdown for any further checks.
 #[track_caller]
-fn check(rows: &str, threshold: u8, order: &str, vital: usize) -> (Scenario, Breakdown) {
-    let scenario = scenario(rows, threshold);
-    let breakdown = pareto::breakdown(&scenario).expect("results above zero");
-    let names: Vec<&str> = breakdown
-        .ranked
-        .iter()
-        .map(|r| scenario.activities()[r.index].name.as_str())
-        .collect();
+fn check(rows: &str, threshold: u8, order: &str, vital: usize) -> Breakdown {
+    let breakdown = pareto::breakdown(scenario(rows, threshold)).expect("results above zero");
+    let names: Vec<&str> = breakdown.rows().map(|r| r.activity.name.as_str()).collect();
     assert_eq!(names.join(" "), order, "order of {rows:?}");
-    assert_eq!(breakdown.vital_few, vital, "vital few of {rows:?}");
-    (scenario, breakdown)
+    assert_eq!(breakdown.vital_count(), vital, "vital few of {rows:?}");
+    breakdown
+}
+
+/// The figures of every row, in ranked order.
+fn figures(breakdown: &Breakdown) -> Vec<Figures> {
+    breakdown.rows().map(|r| r.figures).collect()
 }
 
 #[track_caller]
@@ -62,8 +62,8 @@ fn sorts_by_results_then_fewer_hours_then_entry_order() {
     check("A:0.01/7 B:0/7", 50, "B A", 1);
     check("A:0/0 B:5/0 C:0/1", 95, "C A B", 1);
     // Duplicate names are allowed; entry order still decides.
-    let (_, b) = check("Posts:2/5 Posts:2/5", 50, "Posts Posts", 1);
-    assert_eq!(b.ranked.iter().map(|r| r.index).collect::<Vec<_>>(), [0, 1]);
+    let b = check("Posts:2/5 Posts:2/5", 50, "Posts Posts", 1);
+    assert_eq!(b.rows().map(|r| r.number).collect::<Vec<_>>(), [1, 2]);
 }
 
 #[test]
@@ -101,8 +101,9 @@ fn decimal_results_reach_the_threshold_despite_binary_floats() {
 
 #[test]
 fn an_activity_without_hours_has_no_rate_and_no_leverage() {
-    let (_, b) = check("A:0/60 B:10/40", 80, "A B", 2);
-    let (a, other) = (&b.ranked[0], &b.ranked[1]);
+    let b = check("A:0/60 B:10/40", 80, "A B", 2);
+    let rows = figures(&b);
+    let (a, other) = (&rows[0], &rows[1]);
     assert_eq!(
         (a.time_share, a.results_per_hour, a.leverage),
         (Some(0.0), None, None)
@@ -114,23 +115,23 @@ fn an_activity_without_hours_has_no_rate_and_no_leverage() {
 
 #[test]
 fn without_any_hours_time_figures_are_left_out() {
-    let (s, b) = check("A:0/60 B:0/40", 80, "A B", 2);
-    for r in &b.ranked {
+    let b = check("A:0/60 B:0/40", 80, "A B", 2);
+    for r in figures(&b) {
         assert_eq!(
             (r.time_share, r.results_per_hour, r.leverage),
             (None, None, None)
         );
     }
-    let headline = b.headline(&s);
+    let headline = b.headline();
     assert_eq!(headline.vital_time_share, None);
     assert_eq!(headline.trivial_hours, 0.0);
-    assert_eq!(b.total_hours, 0.0);
+    assert_eq!(b.total_hours(), 0.0);
 }
 
 #[test]
 fn zero_total_results_is_no_breakdown() {
     for rows in ["A:5/0 B:0/0", "A:0/0"] {
-        let breakdown = pareto::breakdown(&scenario(rows, 80));
+        let breakdown = pareto::breakdown(scenario(rows, 80));
         assert_eq!(breakdown, Err(NoBreakdown::NoResults), "{rows}");
     }
     let message = NoBreakdown::NoResults.to_string();
@@ -139,14 +140,14 @@ fn zero_total_results_is_no_breakdown() {
 
 #[test]
 fn one_activity_is_the_vital_few_on_its_own() {
-    let (s, b) = check("A:3/12", 95, "A", 1);
-    let r = &b.ranked[0];
+    let b = check("A:3/12", 95, "A", 1);
+    let r = &figures(&b)[0];
     assert_eq!(
         (r.result_share, r.cumulative_share, r.time_share),
         (1.0, 1.0, Some(1.0))
     );
     assert_eq!((r.results_per_hour, r.leverage), (Some(4.0), Some(1.0)));
-    let h = b.headline(&s);
+    let h = b.headline();
     assert_eq!(
         (h.vital_count, h.activity_count, h.trivial_hours),
         (1, 1, 0.0)
@@ -161,8 +162,8 @@ fn a_hundred_activities() {
     // (100 + 99 + ... + 45 = 4060; one fewer makes 4015).
     let rows: Vec<String> = (1..=100).map(|i| format!("A{i}:1/{i}")).collect();
     let order: Vec<String> = (1..=100).rev().map(|i| format!("A{i}")).collect();
-    let (s, b) = check(&rows.join(" "), 80, &order.join(" "), 56);
-    let h = b.headline(&s);
+    let b = check(&rows.join(" "), 80, &order.join(" "), 56);
+    let h = b.headline();
     assert_close(h.vital_result_share, 4060.0 / 5050.0);
     assert_close(h.vital_time_share.expect("hours"), 0.56);
     assert_eq!(h.trivial_hours, 44.0);
@@ -171,18 +172,19 @@ fn a_hundred_activities() {
 #[test]
 fn huge_and_tiny_values() {
     let rows = "Big:10000/1000000000000 Small:0.01/0.01 Mid:10000/1000000000000";
-    let (_, b) = check(rows, 95, "Big Mid Small", 2);
-    assert_close(b.total_results, 2e12 + 0.01);
-    assert_close(b.total_hours, 20_000.01);
-    assert_close(b.ranked[0].results_per_hour.expect("hours"), 1e8);
-    assert_close(b.ranked[2].results_per_hour.expect("hours"), 1.0);
-    assert_close(b.ranked[2].result_share, 0.01 / (2e12 + 0.01));
-    assert_eq!(b.ranked[2].cumulative_share, 1.0);
+    let b = check(rows, 95, "Big Mid Small", 2);
+    let rows = figures(&b);
+    assert_close(b.total_results(), 2e12 + 0.01);
+    assert_close(b.total_hours(), 20_000.01);
+    assert_close(rows[0].results_per_hour.expect("hours"), 1e8);
+    assert_close(rows[2].results_per_hour.expect("hours"), 1.0);
+    assert_close(rows[2].result_share, 0.01 / (2e12 + 0.01));
+    assert_eq!(rows[2].cumulative_share, 1.0);
     // A hundred of the largest activities allowed.
     let rows = vec!["Max:10000/1000000000000"; 100].join(" ");
-    let (_, b) = check(&rows, 95, &vec!["Max"; 100].join(" "), 95);
-    assert_eq!(b.total_results, 1e14);
-    assert_eq!(b.ranked[99].cumulative_share, 1.0);
+    let b = check(&rows, 95, &vec!["Max"; 100].join(" "), 95);
+    assert_eq!(b.total_results(), 1e14);
+    assert_eq!(figures(&b)[99].cumulative_share, 1.0);
 }
 
 #[test]
@@ -190,28 +192,27 @@ fn headline_numbers() {
     // 1 of 4 activities (25 %) brings 80 % of the results in 10 % of the
     // time; 18 hours go to the other 20 %.
     let rows = "A:2/80 B:8/10 C:6/6 D:4/4";
-    let (s, b) = check(rows, 80, "A B C D", 1);
-    let h = b.headline(&s);
+    let b = check(rows, 80, "A B C D", 1);
+    let h = b.headline();
     assert_eq!((h.vital_count, h.activity_count), (1, 4));
     assert_close(h.vital_count_share, 0.25);
     assert_close(h.vital_result_share, 0.8);
     assert_close(h.vital_time_share.expect("hours"), 0.1);
     assert_eq!(h.trivial_hours, 18.0);
     assert_close(h.trivial_result_share, 0.2);
-    assert_close(b.ranked[0].leverage.expect("hours"), 8.0);
-    assert_close(b.ranked[3].leverage.expect("hours"), 0.2);
+    assert_close(figures(&b)[0].leverage.expect("hours"), 8.0);
+    assert_close(figures(&b)[3].leverage.expect("hours"), 0.2);
     // The same at 90 %: the vital few grow to two.
-    let (s, b) = check(rows, 90, "A B C D", 2);
-    let h = b.headline(&s);
+    let b = check(rows, 90, "A B C D", 2);
+    let h = b.headline();
     assert_close(h.vital_time_share.expect("hours"), 0.5);
     assert_eq!(h.trivial_hours, 10.0);
 }
 
 #[test]
 fn the_bakery_headline() {
-    let s = social8020_core::example::bakery();
-    let b = pareto::breakdown(&s).expect("results");
-    let h = b.headline(&s);
+    let b = pareto::breakdown(social8020_core::example::bakery()).expect("results");
+    let h = b.headline();
     assert_eq!((h.vital_count, h.activity_count), (3, 8));
     assert_close(h.vital_result_share, 11_700.0 / 14_450.0);
     assert_close(h.vital_time_share.expect("hours"), 14.0 / 77.0);
@@ -253,7 +254,7 @@ proptest! {
         let activities = scenario.activities();
         let total_results: u64 = activities.iter().map(|a| a.results.hundredths()).sum();
         let total_hours: u64 = activities.iter().map(|a| a.hours.hundredths()).sum();
-        let b = match pareto::breakdown(&scenario) {
+        let b = match pareto::breakdown(scenario.clone()) {
             Ok(b) => b,
             Err(NoBreakdown::NoResults) => {
                 prop_assert_eq!(total_results, 0);
@@ -261,50 +262,53 @@ proptest! {
             }
         };
         prop_assert!(total_results > 0);
-        prop_assert_eq!(b.ranked.len(), activities.len());
+        let rows: Vec<_> = b.rows().collect();
+        prop_assert_eq!(rows.len(), activities.len());
 
         // Every activity once, in the specified order.
-        let mut seen: Vec<usize> = b.ranked.iter().map(|r| r.index).collect();
+        let mut seen: Vec<usize> = rows.iter().map(|r| r.number).collect();
         seen.sort_unstable();
-        prop_assert_eq!(seen, (0..activities.len()).collect::<Vec<_>>());
-        for pair in b.ranked.windows(2) {
-            let (x, y) = (&activities[pair[0].index], &activities[pair[1].index]);
-            let key = |a: &Activity, i: usize| (std::cmp::Reverse(a.results), a.hours, i);
-            prop_assert!(key(x, pair[0].index) < key(y, pair[1].index));
+        prop_assert_eq!(seen, (1..=activities.len()).collect::<Vec<_>>());
+        for pair in rows.windows(2) {
+            let key = |r: &Ranked| (std::cmp::Reverse(r.activity.results), r.activity.hours, r.number);
+            prop_assert!(key(&pair[0]) < key(&pair[1]));
+            prop_assert_eq!(pair[1].rank, pair[0].rank + 1);
         }
 
-        let result_sum: f64 = b.ranked.iter().map(|r| r.result_share).sum();
+        let result_sum: f64 = rows.iter().map(|r| r.figures.result_share).sum();
         prop_assert!((result_sum - 1.0).abs() <= 1e-9, "result shares sum to {}", result_sum);
         if total_hours > 0 {
-            let time_sum: f64 = b.ranked.iter().filter_map(|r| r.time_share).sum();
+            let time_sum: f64 = rows.iter().filter_map(|r| r.figures.time_share).sum();
             prop_assert!((time_sum - 1.0).abs() <= 1e-9, "time shares sum to {}", time_sum);
-            prop_assert!(b.ranked.iter().all(|r| r.time_share.is_some()));
+            prop_assert!(rows.iter().all(|r| r.figures.time_share.is_some()));
         } else {
-            prop_assert!(b.ranked.iter().all(|r| r.time_share.is_none() && r.leverage.is_none()));
+            prop_assert!(rows.iter().all(|r| r.figures.time_share.is_none() && r.figures.leverage.is_none()));
         }
-        for r in &b.ranked {
-            let hours = activities[r.index].hours;
-            prop_assert_eq!(r.results_per_hour.is_some(), hours > Amount::ZERO);
-            prop_assert_eq!(r.leverage.is_some(), hours > Amount::ZERO);
+        for r in &rows {
+            let hours = r.activity.hours;
+            prop_assert_eq!(r.figures.results_per_hour.is_some(), hours > Amount::ZERO);
+            prop_assert_eq!(r.figures.leverage.is_some(), hours > Amount::ZERO);
         }
 
         let mut previous = 0.0;
-        for r in &b.ranked {
-            prop_assert!(r.cumulative_share >= previous);
-            previous = r.cumulative_share;
+        for r in &rows {
+            prop_assert!(r.figures.cumulative_share >= previous);
+            previous = r.figures.cumulative_share;
         }
         prop_assert_eq!(previous, 1.0);
 
         // The vital few: never empty, the shortest prefix reaching the threshold.
         let threshold = scenario.threshold().fraction();
-        prop_assert!(b.vital_few >= 1 && b.vital_few <= b.ranked.len());
-        prop_assert!(b.ranked[b.vital_few - 1].cumulative_share >= threshold - TOLERANCE);
-        if b.vital_few >= 2 {
-            prop_assert!(b.ranked[b.vital_few - 2].cumulative_share < threshold - TOLERANCE);
+        let vital = b.vital_count();
+        prop_assert!(vital >= 1 && vital <= rows.len());
+        prop_assert!(rows.iter().all(|r| r.vital == (r.rank <= vital)));
+        prop_assert!(rows[vital - 1].figures.cumulative_share >= threshold - TOLERANCE);
+        if vital >= 2 {
+            prop_assert!(rows[vital - 2].figures.cumulative_share < threshold - TOLERANCE);
         }
 
-        let h = b.headline(&scenario);
-        prop_assert_eq!(h.vital_count, b.vital_few);
+        let h = b.headline();
+        prop_assert_eq!(h.vital_count, vital);
         prop_assert!((h.vital_result_share + h.trivial_result_share - 1.0).abs() <= 1e-9);
         prop_assert_eq!(h.vital_time_share.is_some(), total_hours > 0);
     }
@@ -316,19 +320,18 @@ mod reallocation {
 
     #[test]
     fn moving_half_the_bakery_trivial_hours_follows_the_vital_rate() {
-        let scenario = example::bakery();
-        let b = breakdown(&scenario).expect("results");
+        let b = breakdown(example::bakery()).expect("results");
         // Vital few: 14 hours bring 11,700 (835.71 an hour). Trivial many: 63
         // hours bring 2,750. Moving half: -1,375 + 31.5 x 835.714... = +24,950.
-        let p = b.reallocate(&scenario, 0.5).expect("a projection");
+        let p = b.reallocate(0.5).expect("a projection");
         assert_eq!(p.moved_hours, 31.5);
         assert!((p.lost_results - 1_375.0).abs() < 1e-9);
         assert!((p.gained_results - 26_325.0).abs() < 1e-6);
         assert!((p.projected_results - 39_400.0).abs() < 1e-6);
         assert!((p.change - (39_400.0 / 14_450.0 - 1.0)).abs() < 1e-12);
-        let none = b.reallocate(&scenario, 0.0).expect("a projection");
+        let none = b.reallocate(0.0).expect("a projection");
         assert_eq!(none.projected_results, none.current_results);
-        let clamped = b.reallocate(&scenario, f64::NAN).expect("a projection");
+        let clamped = b.reallocate(f64::NAN).expect("a projection");
         assert_eq!(clamped.moved_hours, 0.0);
     }
 
@@ -352,9 +355,8 @@ mod reallocation {
             .expect("valid")
         };
         let check = |rows: &[(u64, u64)], expected: NoProjection| {
-            let s = make(rows);
-            let b = breakdown(&s).expect("results");
-            assert_eq!(b.reallocate(&s, 0.5), Err(expected), "{rows:?}");
+            let b = breakdown(make(rows)).expect("results");
+            assert_eq!(b.reallocate(0.5), Err(expected), "{rows:?}");
         };
         check(&[(3, 10)], NoProjection::NoTrivialMany);
         check(&[(3, 90), (0, 10)], NoProjection::NoHoursToMove);

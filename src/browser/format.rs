@@ -60,6 +60,18 @@ impl Formatter {
         }
     }
 
+    /// A formatter that does not ask `Intl`: plain numbers with up to two
+    /// decimals, results followed by their unit. For tests that run
+    /// outside a browser.
+    pub fn plain(unit: &ResultUnit) -> Formatter {
+        Formatter {
+            number: None,
+            money: None,
+            locale: String::new(),
+            unit: unit.clone(),
+        }
+    }
+
     /// A plain number with up to two decimals: `1,234.5`.
     pub fn number(&self, value: f64) -> String {
         match &self.number {
@@ -77,9 +89,20 @@ impl Formatter {
         }
     }
 
-    /// A share from 0 to 1 as a whole percentage with a space: `38 %`.
+    /// A share from 0 to 1 as a whole percentage with a space: `38 %`;
+    /// `<1 %` for a share above nothing that would round to 0, and `0 %`
+    /// for what is not a number. Every percentage on the page and in the
+    /// chart is written by this formatter.
     pub fn percent(&self, share: f64) -> String {
-        format!("{} %", self.number((share * 100.0).round()))
+        let percent = if share.is_finite() {
+            share.clamp(0.0, 1.0) * 100.0
+        } else {
+            0.0
+        };
+        if percent > 0.0 && percent < 0.5 {
+            return format!("<{} %", self.number(1.0));
+        }
+        format!("{} %", self.number(percent.round()))
     }
 
     /// A share with one decimal where it has one: `37.5 %`, `40 %`.

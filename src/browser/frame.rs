@@ -1,4 +1,4 @@
-//! The widget inside a host's page (PRODUCT.md §5): whether it is framed,
+//! The widget inside a host's page (docs/spec.md §5): whether it is framed,
 //! the host settings in its own URL and their look on the page, and the
 //! messages it posts to the page around it.
 //!
@@ -12,6 +12,12 @@
 //! - `{type: "social8020:event", version: 1, name, detail}`: `ready`,
 //!   `result`, `share` and `cta`. A detail holds numbers and fixed keys only
 //!   ([`Value`]): nothing the visitor typed can be put into one.
+//! - `{type: "social8020:settings", version: 1, accepted, warnings}`: the
+//!   names of the host settings in force and `[setting, message]` for each
+//!   one ignored. Posted once, and only to a parent of the widget's own
+//!   origin: the embed builder beside it, which writes its snippet from
+//!   the widget's own reading of the settings instead of a copy of the
+//!   rules.
 //! - `{type: "social8020:link-settled", version: 1}`: the visitor chose
 //!   "Keep this one" or "Back to mine" for the share link the page passed
 //!   in, so the page may drop that link's `#s=` from its own address.
@@ -69,6 +75,8 @@ pub struct Host {
     pub settings: HostSettings,
     /// Settings that were ignored, for the console.
     pub warnings: Vec<Warning>,
+    /// The names of the settings given and in force.
+    pub accepted: Vec<&'static str>,
     /// The page runs in a frame of another page.
     pub framed: bool,
 }
@@ -76,10 +84,12 @@ pub struct Host {
 impl Host {
     /// Reads the settings from this page's query string.
     pub fn read() -> Host {
-        let (settings, warnings) = HostSettings::from_query(&search());
+        let query = search();
+        let (settings, warnings) = HostSettings::from_query(&query);
         Host {
             settings,
             warnings,
+            accepted: HostSettings::accepted(&query),
             framed: is_framed(),
         }
     }
@@ -110,10 +120,9 @@ pub fn is_framed() -> bool {
 
 /// Where a share link points: the host's share page when it set one, else
 /// this page without its query string (the host settings) or fragment.
-pub fn share_base() -> Option<String> {
-    let (settings, _) = HostSettings::from_query(&search());
-    if let Some(url) = settings.share_url {
-        return Some(url);
+pub fn share_base(settings: &HostSettings) -> Option<String> {
+    if let Some(url) = &settings.share_url {
+        return Some(url.clone());
     }
     let href = web_sys::window()?.location().href().ok()?;
     href.split(['?', '#']).next().map(str::to_owned)
@@ -190,6 +199,33 @@ pub fn post_event(name: &'static str, detail: &[(&'static str, Value)]) {
 /// so that a reload shows what the visitor chose, not the link again.
 pub fn post_link_settled() {
     post("social8020:link-settled", &[]);
+}
+
+/// Tells the embed builder which settings the widget took and why it
+/// ignored the others; does nothing unless the parent page has the
+/// widget's own origin.
+pub fn post_settings_report(host: &Host) {
+    let own = web_sys::window().and_then(|w| w.location().origin().ok());
+    let parent = ancestor_origin().or_else(referrer_origin);
+    if own.is_none() || own != parent {
+        return;
+    }
+    let accepted = js_sys::Array::new();
+    for name in &host.accepted {
+        accepted.push(&JsValue::from_str(name));
+    }
+    let warnings = js_sys::Array::new();
+    for warning in &host.warnings {
+        let pair = js_sys::Array::of2(
+            &JsValue::from_str(warning.setting),
+            &JsValue::from_str(&warning.message),
+        );
+        warnings.push(&pair);
+    }
+    post(
+        "social8020:settings",
+        &[("accepted", accepted.into()), ("warnings", warnings.into())],
+    );
 }
 
 fn post_height(height: i32) {

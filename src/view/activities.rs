@@ -1,12 +1,13 @@
 //! The list of activity rows.
 
 use social8020_core::draft::ActivityDraft;
-use social8020_core::scenario::{ActivityKind, Column, Field, Invalid, MAX_ACTIVITIES};
+use social8020_core::scenario::{ActivityKind, Column, Field, Invalid, Problem, MAX_ACTIVITIES};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::state::{Action, State};
+use crate::text::Notice;
 use crate::view::field::TextField;
 use crate::view::import::{paste_handler, ImportRows};
 
@@ -19,7 +20,7 @@ pub struct ActivitiesProps {
     pub results_label: AttrValue,
     /// Says what an import did, for screen readers.
     #[prop_or_default]
-    pub on_announce: Callback<String>,
+    pub on_notice: Callback<Notice>,
 }
 
 #[component]
@@ -63,7 +64,7 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
                 <span>{props.results_label.clone()}</span>
                 <span></span>
             </div>
-            <div class="activities__list" onpaste={paste_handler(state.clone(), props.on_announce.clone())}>
+            <div class="activities__list" onpaste={paste_handler(state.clone(), props.on_notice.clone())}>
                 for (index, (row, key)) in state.draft.activities.iter().zip(&state.keys).enumerate() {
                     <ActivityRow
                         key={*key}
@@ -87,7 +88,7 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
                     <p class="field__hint">{format!("That is the most: {MAX_ACTIVITIES} activities.")}</p>
                 }
             </div>
-            <ImportRows state={state.clone()} on_announce={props.on_announce.clone()} />
+            <ImportRows state={state.clone()} on_notice={props.on_notice.clone()} />
         </section>
     }
 }
@@ -95,9 +96,9 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
 /// The messages to show on one row. A row nobody has typed in shows none.
 #[derive(Clone, Default, PartialEq)]
 pub struct RowErrors {
-    name: Option<AttrValue>,
-    hours: Option<AttrValue>,
-    results: Option<AttrValue>,
+    name: Option<Problem>,
+    hours: Option<Problem>,
+    results: Option<Problem>,
 }
 
 impl RowErrors {
@@ -105,11 +106,7 @@ impl RowErrors {
         let Some(errors) = errors.filter(|_| !row.is_blank()) else {
             return RowErrors::default();
         };
-        let at = |column| {
-            errors
-                .at(Field::Activity(index, column))
-                .map(|problem| AttrValue::from(problem.to_string()))
-        };
+        let at = |column| errors.at(Field::Activity(index, column));
         RowErrors {
             name: at(Column::Name),
             hours: at(Column::Hours),
@@ -181,7 +178,7 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
                 compact=true
                 maxlength="200"
                 value={props.row.name.clone()}
-                error={props.errors.name.clone()}
+                error={props.errors.name}
                 oninput={send(Action::EditName)}
             />
             <div class="field activity__type">
@@ -199,7 +196,7 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
                 compact=true
                 inputmode="decimal"
                 value={props.row.hours.clone()}
-                error={props.errors.hours.clone()}
+                error={props.errors.hours}
                 oninput={send(Action::EditHours)}
             />
             <TextField
@@ -209,7 +206,7 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
                 compact=true
                 inputmode="decimal"
                 value={props.row.results.clone()}
-                error={props.errors.results.clone()}
+                error={props.errors.results}
                 oninput={send(Action::EditResults)}
             />
             <button

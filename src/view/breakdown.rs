@@ -3,16 +3,17 @@
 
 use std::rc::Rc;
 
-use social8020_core::pareto::{Breakdown, Ranked};
-use social8020_core::scenario::{Activity, Scenario};
+use social8020_core::pareto::{Breakdown, Figures, Ranked};
+use social8020_core::scenario::Activity;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser::format::Formatter;
+use crate::text::{chart::activities, plural, Problem};
+use crate::view::problem::ProblemText;
 
 #[derive(Properties, PartialEq)]
 pub struct BreakdownProps {
-    pub scenario: Rc<Scenario>,
     pub breakdown: Rc<Breakdown>,
     pub formatter: Rc<Formatter>,
 }
@@ -23,9 +24,8 @@ pub struct BreakdownProps {
 pub fn BreakdownTable(props: &BreakdownProps) -> Html {
     let b = &props.breakdown;
     let f = &props.formatter;
-    let threshold = props.scenario.threshold().percent();
-    let vital_share = b.vital().last().map_or(0.0, |r| r.cumulative_share);
-    let group = |title: String, rows: &[Ranked], offset: usize, vital: bool| {
+    let vital_share = b.vital_result_share();
+    let group = |title: String, rows: Vec<Ranked>, vital: bool| {
         if rows.is_empty() {
             return html! {};
         }
@@ -33,21 +33,17 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
         // inside the loop would wrap each row in an unkeyed fragment, and
         // Yew would then rebuild every row that changes place instead of
         // moving it.
-        let rows = rows.iter().enumerate().filter_map(|(i, row)| {
-            let activity = props.scenario.activities().get(row.index)?;
-            Some((offset + i + 1, row, activity))
-        });
         html! {
             <tbody class={classes!("breakdown__group", vital.then_some("breakdown__group--vital"))}>
                 <tr class="breakdown__group-head">
                     <th scope="rowgroup" colspan="10">{title}</th>
                 </tr>
-                for (rank, row, activity) in rows {
+                for row in rows {
                     <Row
-                        key={row.index}
-                        {rank}
-                        row={row.clone()}
-                        activity={activity.clone()}
+                        key={row.number}
+                        rank={row.rank}
+                        figures={row.figures}
+                        activity={row.activity.clone()}
                         formatter={Rc::clone(f)}
                         {vital}
                     />
@@ -56,23 +52,14 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
         }
     };
     let vital_title = format!(
-        "Vital few: {} {} bringing {} of results (threshold {threshold} %)",
-        b.vital_few,
-        if b.vital_few == 1 {
-            "activity"
-        } else {
-            "activities"
-        },
+        "Vital few: {} bringing {} of results (threshold {})",
+        activities(b.vital_count()),
         f.percent(vital_share),
+        f.percent(b.scenario().threshold().fraction()),
     );
-    let trivial_count = b.ranked.len() - b.vital_few;
     let trivial_title = format!(
-        "Trivial many: {trivial_count} {} bringing {} of results",
-        if trivial_count == 1 {
-            "activity"
-        } else {
-            "activities"
-        },
+        "Trivial many: {} bringing {} of results",
+        activities(b.len() - b.vital_count()),
         f.percent((1.0 - vital_share).max(0.0)),
     );
     html! {
@@ -93,8 +80,8 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
                         <th scope="col" class="num">{"Leverage"}</th>
                     </tr>
                 </thead>
-                {group(vital_title, b.vital(), 0, true)}
-                {group(trivial_title, b.trivial(), b.vital_few, false)}
+                {group(vital_title, b.vital().collect(), true)}
+                {group(trivial_title, b.trivial().collect(), false)}
             </table>
         </div>
     }
@@ -105,7 +92,7 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct RowProps {
     rank: usize,
-    row: Ranked,
+    figures: Figures,
     activity: Activity,
     formatter: Rc<Formatter>,
     vital: bool,
@@ -114,7 +101,7 @@ struct RowProps {
 #[component]
 fn Row(props: &RowProps) -> Html {
     let f = &props.formatter;
-    let r = &props.row;
+    let r = &props.figures;
     let activity = &props.activity;
     let none = || html! { <span class="none" aria-label="none">{"—"}</span> };
     html! {
@@ -135,7 +122,6 @@ fn Row(props: &RowProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct WhatIfProps {
-    pub scenario: Rc<Scenario>,
     pub breakdown: Rc<Breakdown>,
     pub formatter: Rc<Formatter>,
 }
@@ -149,7 +135,7 @@ const DEFAULT_MOVE: u8 = 50;
 pub fn WhatIf(props: &WhatIfProps) -> Html {
     let percent = use_state(|| DEFAULT_MOVE);
     let f = &props.formatter;
-    let period = props.scenario.period();
+    let period = props.breakdown.scenario().period();
     let on_input = {
         let percent = percent.clone();
         Callback::from(move |e: InputEvent| {
@@ -159,11 +145,12 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
             }
         })
     };
-    let projection = props
-        .breakdown
-        .reallocate(&props.scenario, f64::from(*percent) / 100.0);
-    let content = match projection {
-        Err(reason) => html! { <p class="what-if__none">{reason.to_string()}</p> },
+    let share = f64::from(*percent) / 100.0;
+    let share_text = f.percent(share);
+    let content = match props.breakdown.reallocate(share) {
+        Err(reason) => html! {
+            <ProblemText class="what-if__none" problem={Problem::NoProjection(reason)} />
+        },
         Ok(p) => html! { <>
             <div class="field">
                 <label for="what-if-share" class="field__label">{"Share of trivial-many hours to move"}</label>
@@ -175,17 +162,17 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
                         max="100"
                         step="10"
                         value={percent.to_string()}
-                        aria-valuetext={format!("{} %", *percent)}
+                        aria-valuetext={share_text.clone()}
                         oninput={on_input}
                     />
-                    <span class="range__value" aria-hidden="true">{format!("{} %", *percent)}</span>
+                    <span class="range__value" aria-hidden="true">{share_text}</span>
                 </div>
             </div>
             <p class="what-if__result" data-testid="what-if">
                 {format!(
                     "Moving {} {} a {} would take your results from {} to about {} ({}).",
                     f.number(p.moved_hours),
-                    if p.moved_hours == 1.0 { "hour" } else { "hours" },
+                    plural(p.moved_hours, "hour", "hours"),
                     period.key(),
                     f.results(p.current_results),
                     f.results(p.projected_results),

@@ -1,6 +1,7 @@
-//! The Pareto chart (PRODUCT.md §2, "Chart"): an inline SVG of the geometry
-//! that [`social8020_core::chart`] computes, a toggle between its two views
-//! and a legend. This file only prints the numbers it is given.
+//! The Pareto chart (docs/spec.md §2, "Chart"): an inline SVG of the
+//! geometry that [`social8020_core::chart`] computes, a toggle between its
+//! two views and a legend. This file only prints the numbers it is given,
+//! with the words of [`crate::text::chart`].
 //!
 //! Hooks for end-to-end tests: the SVG has `data-testid="pareto-chart"`;
 //! every activity's result bar has the class `chart__bar` (one per activity
@@ -13,8 +14,10 @@ use std::rc::Rc;
 use social8020_core::chart::{self, Axes, Bar, Cumulative, ThresholdLine, TimeChart, HATCH_ID};
 use social8020_core::number::decimal;
 use social8020_core::pareto::Breakdown;
-use social8020_core::scenario::Scenario;
 use yew::prelude::*;
+
+use crate::browser::format::Formatter;
+use crate::text::chart as words;
 
 const TITLE_ID: &str = "pareto-chart-title";
 const DESC_ID: &str = "pareto-chart-desc";
@@ -38,18 +41,29 @@ impl View {
     }
 }
 
-/// One of the two views, computed.
+/// One of the two views, computed, with its words.
 #[derive(PartialEq)]
 enum Drawn {
     Pareto(chart::ParetoChart),
     Time(TimeChart),
 }
 
+/// The text of a chart: the words for its marks, made once per change.
+#[derive(PartialEq)]
+struct Words {
+    title: &'static str,
+    summary: String,
+    /// One `<title>` per bar, in ranked order.
+    bars: Vec<String>,
+    /// The y axis's labels, bottom first.
+    ticks: Vec<String>,
+    threshold: String,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ParetoChartProps {
-    /// The scenario the breakdown was made from (for names and threshold).
-    pub scenario: Rc<Scenario>,
     pub breakdown: Rc<Breakdown>,
+    pub formatter: Rc<Formatter>,
 }
 
 /// The chart of the breakdown, with its two views. Shown only when there is
@@ -60,14 +74,51 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
     let drawn = use_memo(
         (
             *view,
-            Rc::clone(&props.scenario),
             Rc::clone(&props.breakdown),
+            Rc::clone(&props.formatter),
         ),
-        |(view, scenario, breakdown)| match view {
-            View::Pareto => Drawn::Pareto(chart::pareto_chart(breakdown, scenario)),
-            View::Time => Drawn::Time(chart::time_vs_results_chart(breakdown, scenario)),
+        |(view, breakdown, format)| {
+            let drawn = match view {
+                View::Pareto => Drawn::Pareto(chart::pareto_chart(breakdown)),
+                View::Time => Drawn::Time(chart::time_vs_results_chart(breakdown)),
+            };
+            let axes = match &drawn {
+                Drawn::Pareto(c) => &c.axes,
+                Drawn::Time(c) => &c.axes,
+            };
+            let (title, summary, bars) = match view {
+                View::Pareto => (
+                    words::PARETO_TITLE,
+                    words::pareto_summary(breakdown, format),
+                    breakdown
+                        .rows()
+                        .map(|r| words::pareto_bar(&r, format))
+                        .collect(),
+                ),
+                View::Time => (
+                    words::TIME_TITLE,
+                    words::time_summary(breakdown, format),
+                    breakdown
+                        .rows()
+                        .map(|r| words::time_bar(&r, format))
+                        .collect(),
+                ),
+            };
+            let words = Words {
+                title,
+                summary,
+                bars,
+                ticks: axes
+                    .ticks
+                    .iter()
+                    .map(|t| words::axis_percent(t.percent, format))
+                    .collect(),
+                threshold: words::axis_percent(breakdown.scenario().threshold().percent(), format),
+            };
+            (drawn, words)
         },
     );
+    let (drawn, text) = &*drawn;
 
     let toggle = View::ALL.into_iter().map(|option| {
         let onclick = {
@@ -82,21 +133,9 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
         }
     });
 
-    let (axes, title, summary, marks, legend) = match &*drawn {
-        Drawn::Pareto(c) => (
-            &c.axes,
-            c.title,
-            c.summary.as_str(),
-            pareto_marks(c),
-            pareto_legend(&c.threshold),
-        ),
-        Drawn::Time(c) => (
-            &c.axes,
-            c.title,
-            c.summary.as_str(),
-            time_marks(c),
-            time_legend(c.time_known),
-        ),
+    let (axes, marks, legend) = match drawn {
+        Drawn::Pareto(c) => (&c.axes, pareto_marks(c, text), pareto_legend(text)),
+        Drawn::Time(c) => (&c.axes, time_marks(c, text), time_legend(c.time_known)),
     };
     let svg_class = classes!(
         "chart__svg",
@@ -118,8 +157,8 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
                     viewBox={axes.frame.view_box.clone()}
                     preserveAspectRatio="xMidYMin slice"
                 >
-                    <title id={TITLE_ID}>{title}</title>
-                    <desc id={DESC_ID}>{summary}</desc>
+                    <title id={TITLE_ID}>{text.title}</title>
+                    <desc id={DESC_ID}>{text.summary.clone()}</desc>
                     <defs>
                         <pattern
                             id={HATCH_ID}
@@ -133,7 +172,7 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
                     </defs>
                     {grid(axes)}
                     {marks}
-                    {labels(axes)}
+                    {labels(axes, text)}
                 </svg>
             </div>
             {legend}
@@ -163,11 +202,11 @@ fn grid(axes: &Axes) -> Html {
     html! { <g aria-hidden="true">{for lines}</g> }
 }
 
-fn labels(axes: &Axes) -> Html {
-    let ticks = axes.ticks.iter().map(|t| {
+fn labels(axes: &Axes, text: &Words) -> Html {
+    let ticks = axes.ticks.iter().zip(&text.ticks).map(|(t, label)| {
         html! {
             <text class="chart__text chart__tick" x={n(t.label_x)} y={n(t.y)}
-                text-anchor="end" dominant-baseline="central">{t.label.clone()}</text>
+                text-anchor="end" dominant-baseline="central">{label.clone()}</text>
         }
     });
     let ranks = axes.ranks.iter().map(|r| {
@@ -190,7 +229,7 @@ fn labels(axes: &Axes) -> Html {
             <>
                 <path class="chart__bracket" d={v.path.clone()} />
                 <text class="chart__text chart__vital-label" x={n(v.label_x)} y={n(v.label_y)}>
-                    {v.label}
+                    {words::VITAL_LABEL}
                 </text>
             </>
         }
@@ -206,7 +245,7 @@ fn labels(axes: &Axes) -> Html {
 }
 
 /// A result bar: solid when vital, hatched otherwise.
-fn result_bar(bar: &Bar) -> Html {
+fn result_bar(bar: &Bar, title: &str) -> Html {
     let (class, fill) = if bar.is_vital {
         ("chart__bar chart__bar--vital", None)
     } else {
@@ -215,27 +254,27 @@ fn result_bar(bar: &Bar) -> Html {
     html! {
         <rect {class} {fill}
             x={n(bar.x)} y={n(bar.y)} width={n(bar.width)} height={n(bar.height)}>
-            <title>{bar.title.clone()}</title>
+            <title>{title.to_owned()}</title>
         </rect>
     }
 }
 
-fn time_bar(bar: &Bar) -> Html {
+fn time_bar(bar: &Bar, title: &str) -> Html {
     html! {
         <rect class="chart__time-bar"
             x={n(bar.x)} y={n(bar.y)} width={n(bar.width)} height={n(bar.height)}>
-            <title>{bar.title.clone()}</title>
+            <title>{title.to_owned()}</title>
         </rect>
     }
 }
 
-fn threshold_line(t: &ThresholdLine) -> Html {
+fn threshold_line(t: &ThresholdLine, label: &str) -> Html {
     html! {
         <g>
             <line class="chart__threshold" data-testid="threshold-line"
                 x1={n(t.x1)} y1={n(t.y)} x2={n(t.x2)} y2={n(t.y)} stroke-dasharray="10 6" />
             <text class="chart__text chart__threshold-label" x={n(t.label_x)} y={n(t.y)}
-                dominant-baseline="central">{t.label.clone()}</text>
+                dominant-baseline="central">{label.to_owned()}</text>
         </g>
     }
 }
@@ -255,22 +294,34 @@ fn cumulative_line(c: &Cumulative) -> Html {
     }
 }
 
-fn pareto_marks(c: &chart::ParetoChart) -> Html {
+/// The title of the bar of rank `rank`.
+fn bar_title(text: &Words, rank: usize) -> &str {
+    text.bars
+        .get(rank.wrapping_sub(1))
+        .map_or("", String::as_str)
+}
+
+fn pareto_marks(c: &chart::ParetoChart, text: &Words) -> Html {
+    let bars = c
+        .bars
+        .iter()
+        .map(|bar| result_bar(bar, bar_title(text, bar.rank)));
     html! {
         <>
-            <g>{for c.bars.iter().map(result_bar)}</g>
-            {threshold_line(&c.threshold)}
+            <g>{for bars}</g>
+            {threshold_line(&c.threshold, &text.threshold)}
             {cumulative_line(&c.cumulative)}
         </>
     }
 }
 
-fn time_marks(c: &TimeChart) -> Html {
+fn time_marks(c: &TimeChart, text: &Words) -> Html {
     let pairs = c.pairs.iter().map(|pair| {
+        let title = bar_title(text, pair.result.rank);
         html! {
             <>
-                {result_bar(&pair.result)}
-                {pair.time.as_ref().map(time_bar)}
+                {result_bar(&pair.result, title)}
+                {pair.time.as_ref().map(|bar| time_bar(bar, title))}
             </>
         }
     });
@@ -287,13 +338,13 @@ fn key(swatch: &'static str, text: String) -> Html {
     }
 }
 
-fn pareto_legend(threshold: &ThresholdLine) -> Html {
+fn pareto_legend(text: &Words) -> Html {
     html! {
         <ul class="chart__legend">
             {key("chart__swatch--vital", "Vital few: solid bars, under the bracket".to_owned())}
             {key("chart__swatch--trivial", "Trivial many: hatched bars".to_owned())}
             {key("chart__swatch--line", "Running total of results (cumulative share)".to_owned())}
-            {key("chart__swatch--threshold", format!("{} threshold (dashed)", threshold.label))}
+            {key("chart__swatch--threshold", format!("{} threshold (dashed)", text.threshold))}
         </ul>
     }
 }

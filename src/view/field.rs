@@ -1,16 +1,19 @@
 //! A labelled text field with its error message tied to it.
 
+use social8020_core::scenario::Problem;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::view::problem::ProblemText;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
-    /// The message saying how to fix the value, if it is wrong.
+    /// What is wrong with the value, if anything; shown with how to fix it.
     #[prop_or_default]
-    pub error: Option<AttrValue>,
+    pub error: Option<Problem>,
     /// A short explanation shown under the field.
     #[prop_or_default]
     pub hint: Option<AttrValue>,
@@ -69,8 +72,8 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             if let Some(hint) = &props.hint {
                 <p id={hint_id} class="field__hint">{hint.clone()}</p>
             }
-            if let Some(error) = &props.error {
-                <p id={error_id} class="field__error">{error.clone()}</p>
+            if let Some(error) = props.error {
+                <ProblemText id={error_id} class="field__error" problem={crate::text::Problem::Field(error)} />
             }
         </div>
     }

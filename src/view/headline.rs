@@ -1,10 +1,11 @@
 //! The insight first: the Pareto headline in words.
 
 use social8020_core::pareto::{Breakdown, Headline, NoBreakdown};
-use social8020_core::scenario::{Period, Scenario};
+use social8020_core::scenario::Period;
 use yew::prelude::*;
 
 use crate::browser::format::Formatter;
+use crate::text::{plural, Problem};
 
 /// The headline in two sentences, ready to show and to announce.
 #[derive(Clone, Debug, PartialEq)]
@@ -13,37 +14,28 @@ pub struct Sentences {
     pub detail: String,
 }
 
-/// Words for the scenario's breakdown, or what to enter when there is none.
-pub fn sentences(
-    scenario: &Scenario,
-    breakdown: Result<&Breakdown, NoBreakdown>,
-    format: &Formatter,
-) -> Sentences {
+/// Words for the breakdown, or what to enter when there is none.
+pub fn sentences(breakdown: Result<&Breakdown, NoBreakdown>, format: &Formatter) -> Sentences {
     match breakdown {
-        Ok(breakdown) => words(
-            &breakdown.headline(scenario),
-            scenario.period(),
-            scenario.threshold().percent(),
-            format,
-        ),
+        Ok(breakdown) => {
+            let scenario = breakdown.scenario();
+            words(
+                &breakdown.headline(),
+                scenario.period(),
+                scenario.threshold().fraction(),
+                format,
+            )
+        }
         Err(none) => Sentences {
             main: "No results to break down yet.".to_owned(),
-            detail: none.to_string(),
+            detail: Problem::NoBreakdown(none).words(),
         },
     }
 }
 
-fn words(h: &Headline, period: Period, threshold: u8, f: &Formatter) -> Sentences {
-    let noun = if h.activity_count == 1 {
-        "activity"
-    } else {
-        "activities"
-    };
-    let verb = if h.vital_count == 1 {
-        "brings"
-    } else {
-        "bring"
-    };
+fn words(h: &Headline, period: Period, threshold: f64, f: &Formatter) -> Sentences {
+    let noun = plural(h.activity_count as f64, "activity", "activities");
+    let verb = plural(h.vital_count as f64, "brings", "bring");
     let lead = format!(
         "{} of {} {noun} ({}) {verb} {} of your results",
         f.number(h.vital_count as f64),
@@ -59,13 +51,12 @@ fn words(h: &Headline, period: Period, threshold: u8, f: &Formatter) -> Sentence
     let detail = if h.vital_time_share.is_none() {
         "Add the hours each activity takes to see how much of your time they use.".to_owned()
     } else if h.vital_count == h.activity_count {
-        format!("Every one of your activities is needed to reach {threshold} % of your results.")
+        format!(
+            "Every one of your activities is needed to reach {} of your results.",
+            f.percent(threshold)
+        )
     } else {
-        let unit = if h.trivial_hours == 1.0 {
-            "hour"
-        } else {
-            "hours"
-        };
+        let unit = plural(h.trivial_hours, "hour", "hours");
         format!(
             "You spend {} {unit} a {per} on activities that bring {} of your results.",
             f.number(h.trivial_hours),

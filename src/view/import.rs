@@ -3,7 +3,6 @@
 //! whole import can be undone.
 
 use social8020_core::import::{self, Import};
-use social8020_core::scenario::MAX_ACTIVITIES;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ClipboardEvent, HtmlInputElement, HtmlTextAreaElement};
@@ -11,39 +10,46 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::state::{Action, State};
+use crate::text::{ImportSummary, Notice, Problem};
+use crate::view::problem::ProblemText;
 
 /// Largest file read; the parser refuses more than this anyway.
-const MAX_FILE_BYTES: f64 = 1_048_576.0;
+pub const MAX_FILE_BYTES: f64 = 1_048_576.0;
 
 /// The outcome shown under the import controls.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Outcome {
     added: usize,
-    problems: Vec<String>,
+    problems: Vec<Problem>,
 }
 
-/// Room left for imported rows: blank rows are replaced, so they count as
-/// free.
-fn room(state: &State) -> usize {
-    let used = state
-        .draft
-        .activities
-        .iter()
-        .filter(|row| !row.is_blank())
-        .count();
-    MAX_ACTIVITIES.saturating_sub(used)
+impl Outcome {
+    fn refused(problem: Problem) -> Outcome {
+        Outcome {
+            added: 0,
+            problems: vec![problem],
+        }
+    }
+
+    fn summary(&self) -> ImportSummary {
+        ImportSummary {
+            added: self.added,
+            to_fix: self.problems.len(),
+        }
+    }
 }
 
-/// Reads `text` as rows and adds the good ones; the outcome to show.
+/// Reads `text` as rows and adds the good ones, as many as the state has
+/// room for; the outcome to show.
 fn apply(text: &str, state: &UseReducerHandle<State>) -> Outcome {
-    let Import { rows, problems } = import::parse_rows_with_room(text, room(state));
+    let Import { rows, problems } = import::parse_rows_with_room(text, state.import_room());
     let added = rows.len();
     state.dispatch(Action::ImportRows(
         rows.into_iter().map(|row| row.activity).collect(),
     ));
     Outcome {
         added,
-        problems: problems.iter().map(ToString::to_string).collect(),
+        problems: problems.into_iter().map(Problem::ImportRow).collect(),
     }
 }
 
@@ -56,7 +62,7 @@ pub fn looks_like_rows(text: &str) -> bool {
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
     pub state: UseReducerHandle<State>,
-    pub on_announce: Callback<String>,
+    pub on_notice: Callback<Notice>,
 }
 
 #[component]
@@ -65,9 +71,9 @@ pub fn ImportRows(props: &ImportProps) -> Html {
     let pasted = use_state(String::new);
     let show = {
         let outcome = outcome.clone();
-        let announce = props.on_announce.clone();
+        let notice = props.on_notice.clone();
         move |result: Outcome| {
-            announce.emit(summary(&result));
+            notice.emit(Notice::Imported(result.summary()));
             outcome.set(Some(result));
         }
     };
@@ -100,12 +106,7 @@ pub fn ImportRows(props: &ImportProps) -> Html {
             // The same file can be chosen again after a fix.
             input.set_value("");
             if file.size() > MAX_FILE_BYTES {
-                show(Outcome {
-                    added: 0,
-                    problems: vec![
-                        "That file is larger than 1 MB; import a smaller CSV file.".to_owned()
-                    ],
-                });
+                show(Outcome::refused(Problem::FileTooLarge));
                 return;
             }
             let state = state.clone();
@@ -117,13 +118,7 @@ pub fn ImportRows(props: &ImportProps) -> Html {
                     .and_then(|v| v.as_string());
                 match text {
                     Some(text) => show(apply(&text, &state)),
-                    None => show(Outcome {
-                        added: 0,
-                        problems: vec![
-                            "That file could not be read; save it as CSV (UTF-8) and try again."
-                                .to_owned(),
-                        ],
-                    }),
+                    None => show(Outcome::refused(Problem::FileUnreadable)),
                 }
             });
         })
@@ -155,11 +150,11 @@ pub fn ImportRows(props: &ImportProps) -> Html {
                 </div>
                 if let Some(result) = &*outcome {
                     <div class="import__outcome" data-testid="import-outcome">
-                        <p>{summary(result)}</p>
+                        <p>{result.summary().words()}</p>
                         if !result.problems.is_empty() {
                             <ul class="import__problems">
                                 for problem in &result.problems {
-                                    <li>{problem.clone()}</li>
+                                    <li><ProblemText problem={problem.clone()} inline=true /></li>
                                 }
                             </ul>
                         }
@@ -170,25 +165,9 @@ pub fn ImportRows(props: &ImportProps) -> Html {
     }
 }
 
-fn summary(outcome: &Outcome) -> String {
-    let added = match outcome.added {
-        0 => "No rows were added.".to_owned(),
-        1 => "Added 1 activity.".to_owned(),
-        n => format!("Added {n} activities."),
-    };
-    match outcome.problems.len() {
-        0 => added,
-        1 => format!("{added} 1 row needs fixing."),
-        n => format!("{added} {n} rows need fixing."),
-    }
-}
-
 /// Handles a paste into the activity list: spreadsheet rows become
 /// activities; a plain value goes into its field as usual.
-pub fn paste_handler(
-    state: UseReducerHandle<State>,
-    announce: Callback<String>,
-) -> Callback<Event> {
+pub fn paste_handler(state: UseReducerHandle<State>, notice: Callback<Notice>) -> Callback<Event> {
     Callback::from(move |e: Event| {
         let Some(text) = e
             .dyn_ref::<ClipboardEvent>()
@@ -201,6 +180,6 @@ pub fn paste_handler(
             return;
         }
         e.prevent_default();
-        announce.emit(summary(&apply(&text, &state)));
+        notice.emit(Notice::Imported(apply(&text, &state).summary()));
     })
 }

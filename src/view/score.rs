@@ -3,39 +3,41 @@
 
 use std::rc::Rc;
 
+use social8020_core::analysis::Analysis;
 use social8020_core::number::decimal;
 use social8020_core::pareto::Breakdown;
-use social8020_core::scenario::Scenario;
-use social8020_core::score::{self, Band, NoScore, Score, ScoreConfig, Signal};
+use social8020_core::score::{Band, Score, ScoreConfig, Signal};
 use yew::prelude::*;
 
 use crate::browser::format::Formatter;
+use crate::text::Problem;
+use crate::view::problem::ProblemText;
 
 #[derive(Properties, PartialEq)]
 pub struct ScoreCardProps {
-    pub scenario: Rc<Scenario>,
-    pub score: Rc<Result<Score, NoScore>>,
-    pub breakdown: Option<Rc<Breakdown>>,
-    pub config: Rc<ScoreConfig>,
+    pub analysis: Rc<Analysis>,
     pub formatter: Rc<Formatter>,
 }
 
 #[component]
 pub fn ScoreCard(props: &ScoreCardProps) -> Html {
-    let body = match &*props.score {
+    let config = Rc::new(*props.analysis.config());
+    let body = match props.analysis.score() {
         Err(reason) => html! {
-            <p class="score__missing" data-testid="score-missing">{reason.to_string()}</p>
+            <div data-testid="score-missing">
+                <ProblemText class="score__missing" problem={Problem::NoScore(reason)} />
+            </div>
         },
         Ok(score) => html! {
             <>
-                <Meter score={score.clone()} config={Rc::clone(&props.config)} />
-                if let Some(b) = &props.breakdown {
-                    <p class="score__vital">{vital_few_sentence(&props.scenario, b)}</p>
+                <Meter score={score.clone()} config={Rc::clone(&config)} />
+                if let Ok(breakdown) = props.analysis.breakdown() {
+                    <p class="score__vital">{vital_few_sentence(breakdown)}</p>
                 }
-                <Levers score={score.clone()} config={Rc::clone(&props.config)} />
+                <Levers score={score.clone()} config={Rc::clone(&config)} />
                 <HowCalculated
                     score={score.clone()}
-                    config={Rc::clone(&props.config)}
+                    config={Rc::clone(&config)}
                     formatter={Rc::clone(&props.formatter)}
                 />
             </>
@@ -52,9 +54,9 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
     }
 }
 
-fn vital_few_sentence(scenario: &Scenario, breakdown: &Breakdown) -> String {
-    let community = score::community_in_vital_few(scenario, breakdown);
-    match (breakdown.vital_few, community) {
+fn vital_few_sentence(breakdown: &Breakdown) -> String {
+    let community = breakdown.community_in_vital_few();
+    match (breakdown.vital_count(), community) {
         (1, 1) => "Your one vital-few activity is a community activity.".to_owned(),
         (1, _) => "Your one vital-few activity is not a community activity.".to_owned(),
         (n, 0) => format!("None of your {n} vital-few activities are community activities."),

@@ -1,10 +1,9 @@
 //! Period, result unit and the 80/20 threshold.
 
-use social8020_core::scenario::{Field, Period, Threshold};
+use social8020_core::scenario::{Period, Problem, Threshold};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::state::{Action, State};
 use crate::view::field::TextField;
 
 /// Units offered as suggestions; any ISO 4217 code or label may be typed.
@@ -23,49 +22,47 @@ const UNIT_SUGGESTIONS: [&str; 10] = [
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
-    pub state: UseReducerHandle<State>,
+    pub period: Period,
+    /// The result unit as typed.
+    pub unit: AttrValue,
+    pub unit_error: Option<Problem>,
+    pub threshold: Threshold,
+    pub on_period: Callback<Period>,
+    pub on_unit: Callback<String>,
+    pub on_threshold: Callback<Threshold>,
 }
 
 #[component]
 pub fn Settings(props: &SettingsProps) -> Html {
-    let state = &props.state;
-    let dispatch = state.dispatcher();
+    // The DOM events become typed values here; a value the controls cannot
+    // produce is ignored.
     let on_period = {
-        let dispatch = dispatch.clone();
+        let on_period = props.on_period.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(period) = Period::from_key(&value) {
-                dispatch.dispatch(Action::SetPeriod(period));
+                on_period.emit(period);
             }
         })
     };
-    let on_unit = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |text: String| dispatch.dispatch(Action::SetUnit(text)))
-    };
     let on_threshold = {
-        let dispatch = dispatch.clone();
+        let on_threshold = props.on_threshold.clone();
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
             if let Some(threshold) = value.parse().ok().and_then(|p| Threshold::new(p).ok()) {
-                dispatch.dispatch(Action::SetThreshold(threshold));
+                on_threshold.emit(threshold);
             }
         })
     };
-    let unit_error = state
-        .checked
-        .as_ref()
-        .err()
-        .and_then(|e| e.at(Field::Unit))
-        .map(|p| AttrValue::from(p.to_string()));
-    let threshold = state.draft.threshold.percent();
+    let threshold = props.threshold.percent();
+    let threshold_text = format!("{threshold} %");
     html! {
         <section class="settings" aria-label="Settings">
             <div class="field settings__period">
                 <label for="period" class="field__label">{"Period"}</label>
                 <select id="period" class="field__input" onchange={on_period}>
                     for period in Period::ALL {
-                        <option value={period.key()} selected={state.draft.period == period}>
+                        <option value={period.key()} selected={props.period == period}>
                             {format!("Per {}", period.key())}
                         </option>
                     }
@@ -75,12 +72,12 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 <TextField
                     id="unit"
                     label="Result unit"
-                    value={state.draft.unit.clone()}
-                    error={unit_error}
+                    value={props.unit.clone()}
+                    error={props.unit_error}
                     hint="A currency code (USD, EUR) or what you count (leads)."
                     maxlength="40"
                     list="unit-suggestions"
-                    oninput={on_unit}
+                    oninput={props.on_unit.clone()}
                 />
                 <datalist id="unit-suggestions">
                     for unit in UNIT_SUGGESTIONS {
@@ -98,11 +95,11 @@ pub fn Settings(props: &SettingsProps) -> Html {
                         max={Threshold::MAX.to_string()}
                         step={Threshold::STEP.to_string()}
                         value={threshold.to_string()}
-                        aria-valuetext={format!("{threshold} %")}
+                        aria-valuetext={threshold_text.clone()}
                         aria-describedby="threshold-hint"
                         oninput={on_threshold}
                     />
-                    <span class="range__value" aria-hidden="true">{format!("{threshold} %")}</span>
+                    <span class="range__value" aria-hidden="true">{threshold_text}</span>
                 </div>
                 <p id="threshold-hint" class="field__hint">{"Share of results the vital few must reach."}</p>
             </div>

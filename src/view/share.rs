@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use social8020_core::codec;
+use social8020_core::codec::{self, LinkError, TooLargeToShare};
 use social8020_core::draft::ScenarioDraft;
 use social8020_core::host::HostSettings;
 use social8020_core::scenario::Scenario;
@@ -10,15 +10,19 @@ use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::browser::{clipboard, frame, location, storage};
+use crate::browser::frame::{self, Host};
+use crate::browser::{clipboard, location, storage};
 use crate::state::{Action, Origin, State};
+use crate::text::{Notice, Problem};
+use crate::view::hooks::use_host;
+use crate::view::problem::ProblemText;
 
 /// The share link for a scenario: the host's share page (or this page
 /// without its query string, which holds the host settings), `#s=` and the
 /// payload. A link never carries host settings.
-pub fn share_link(scenario: &Scenario) -> Result<String, String> {
-    let payload = codec::encode(scenario).map_err(|e| e.to_string())?;
-    let base = frame::share_base().unwrap_or_default();
+pub fn share_link(scenario: &Scenario, host: &Host) -> Result<String, TooLargeToShare> {
+    let payload = codec::encode(scenario)?;
+    let base = frame::share_base(&host.settings).unwrap_or_default();
     Ok(format!("{base}#s={payload}"))
 }
 
@@ -29,14 +33,14 @@ enum Copied {
     Done,
     /// The clipboard is blocked here: the link is shown to copy by hand.
     ByHand(String),
-    Failed(String),
+    Failed(Problem),
 }
 
 #[derive(Properties, PartialEq)]
 pub struct CopyLinkProps {
     pub scenario: Option<Rc<Scenario>>,
     /// Tells the App what to announce.
-    pub on_announce: Callback<String>,
+    pub on_notice: Callback<Notice>,
     /// A link was made: `true` when it went on the clipboard.
     #[prop_or_default]
     pub on_share: Callback<bool>,
@@ -44,39 +48,38 @@ pub struct CopyLinkProps {
 
 #[component]
 pub fn CopyLink(props: &CopyLinkProps) -> Html {
+    let host = use_host();
     let copied = use_state(|| None::<Copied>);
     let field = use_node_ref();
     let onclick = {
         let copied = copied.clone();
         let scenario = props.scenario.clone();
-        let announce = props.on_announce.clone();
+        let notice = props.on_notice.clone();
         let on_share = props.on_share.clone();
         Callback::from(move |_| {
-            let link = match scenario.as_deref().map(share_link) {
+            let link = match scenario.as_deref().map(|s| share_link(s, &host)) {
                 Some(Ok(link)) => link,
-                Some(Err(message)) => {
-                    announce.emit(message.clone());
-                    copied.set(Some(Copied::Failed(message)));
-                    return;
-                }
-                None => {
-                    let message = "Enter at least one complete activity to share.".to_owned();
-                    announce.emit(message.clone());
-                    copied.set(Some(Copied::Failed(message)));
+                failed => {
+                    let problem = match failed {
+                        Some(Err(too_large)) => Problem::TooLarge(too_large),
+                        _ => Problem::NothingComplete,
+                    };
+                    notice.emit(Notice::Problem(problem.clone()));
+                    copied.set(Some(Copied::Failed(problem)));
                     return;
                 }
             };
             let copied = copied.clone();
-            let announce = announce.clone();
+            let notice = notice.clone();
             let on_share = on_share.clone();
             spawn_local(async move {
                 let on_clipboard = clipboard::copy(&link).await;
                 on_share.emit(on_clipboard);
                 if on_clipboard {
-                    announce.emit("Link copied.".to_owned());
+                    notice.emit(Notice::LinkCopied);
                     copied.set(Some(Copied::Done));
                 } else {
-                    announce.emit("Copy the link from the field below.".to_owned());
+                    notice.emit(Notice::CopyByHand);
                     copied.set(Some(Copied::ByHand(link)));
                 }
             });
@@ -106,7 +109,9 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
                         <p class="field__hint">{"Your browser blocked copying here: press Ctrl+C (⌘C on a Mac) to copy the selected link."}</p>
                     </div>
                 },
-                Some(Copied::Failed(message)) => html! { <span class="copy-link__failed">{message.clone()}</span> },
+                Some(Copied::Failed(problem)) => html! {
+                    <ProblemText class="copy-link__failed" problem={problem.clone()} inline=true />
+                },
                 None => html! {},
             }}
         </div>
@@ -129,7 +134,10 @@ pub fn own_form(host: &HostSettings) -> ScenarioDraft {
 
 #[derive(Properties, PartialEq)]
 pub struct LinkBannerProps {
-    pub state: UseReducerHandle<State>,
+    pub origin: Origin,
+    /// Why the last share link could not be opened.
+    pub problem: Option<LinkError>,
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
 /// Once the visitor has chosen (and what they kept can be saved), the link
@@ -144,22 +152,22 @@ fn forget_link() {
 /// a link could not be opened.
 #[component]
 pub fn LinkBanner(props: &LinkBannerProps) -> Html {
-    let state = &props.state;
-    let dispatch = state.dispatcher();
-    if let Some(problem) = &state.link_problem {
+    let host = use_host();
+    let dispatch = props.dispatch.clone();
+    if let Some(problem) = &props.problem {
         let on_dismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissLinkProblem));
         return html! {
             <div class="banner banner--problem" role="alert" data-testid="link-problem">
                 <p class="banner__text">
                     <strong>{"This link could not be opened. "}</strong>
-                    {problem.clone()}
+                    <ProblemText problem={Problem::Link(problem.clone())} inline=true />
                     {" You are seeing your own numbers instead."}
                 </p>
                 <button type="button" class="button button--small button--quiet" onclick={on_dismiss}>{"Dismiss"}</button>
             </div>
         };
     }
-    if state.origin != Origin::Shared {
+    if props.origin != Origin::Shared {
         return html! {};
     }
     let on_keep = {
@@ -176,7 +184,7 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
     };
     let on_back = Callback::from(move |_| {
         forget_link();
-        dispatch.dispatch(Action::BackToMine(own_form(&frame::Host::read().settings)));
+        dispatch.dispatch(Action::BackToMine(own_form(&host.settings)));
     });
     html! {
         <div class="banner" data-testid="shared-banner">

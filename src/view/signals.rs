@@ -1,12 +1,11 @@
 //! The optional audience signals.
 
-use social8020_core::scenario::{Field, Period, SignalField};
+use social8020_core::scenario::{Period, Problem, SignalField};
 use yew::prelude::*;
 
-use crate::state::{Action, State};
 use crate::view::field::TextField;
 
-/// The label (the accessible name of PRODUCT.md §7), the id, and a hint.
+/// The label (the accessible name of docs/spec.md §7), the id, and a hint.
 fn describe(field: SignalField, period: Period) -> (&'static str, &'static str, Option<String>) {
     let period = period.key();
     match field {
@@ -33,28 +32,33 @@ fn describe(field: SignalField, period: Period) -> (&'static str, &'static str, 
 
 #[derive(Properties, PartialEq)]
 pub struct SignalsProps {
-    pub state: UseReducerHandle<State>,
+    pub period: Period,
+    /// The text of each field, in [`SignalField::ALL`] order.
+    pub texts: [String; 6],
+    /// What is wrong with each field, in the same order.
+    pub errors: [Option<Problem>; 6],
+    pub on_signal: Callback<(SignalField, String)>,
 }
 
 #[component]
 pub fn Signals(props: &SignalsProps) -> Html {
-    let state = &props.state;
-    let errors = state.checked.as_ref().err();
     let field = |signal: SignalField| {
-        let (label, id, hint) = describe(signal, state.draft.period);
-        let dispatch = state.dispatcher();
-        let error = errors
-            .and_then(|e| e.at(Field::Signal(signal)))
-            .map(|p| AttrValue::from(p.to_string()));
+        let (label, id, hint) = describe(signal, props.period);
+        let position = SignalField::ALL.iter().position(|f| *f == signal);
+        let text = position.and_then(|i| props.texts.get(i)).cloned();
+        let error = position
+            .and_then(|i| props.errors.get(i))
+            .copied()
+            .flatten();
         html! {
             <TextField
                 id={id}
                 {label}
                 inputmode={if signal.is_whole() { "numeric" } else { "decimal" }}
-                value={state.draft.signal(signal).to_owned()}
+                value={text.unwrap_or_default()}
                 {error}
                 hint={hint.map(AttrValue::from)}
-                oninput={Callback::from(move |text| dispatch.dispatch(Action::SetSignal(signal, text)))}
+                oninput={props.on_signal.reform(move |text| (signal, text))}
             />
         }
     };
