@@ -666,7 +666,8 @@ mod tests {
     use super::*;
     use crate::number::Amount;
     use crate::pareto;
-    use crate::scenario::{Activity, ActivityKind, Scenario, ScenarioParts, Threshold};
+    use crate::scenario::{Activity, ActivityKind, Scenario};
+    use crate::testing::Build;
 
     /// A scenario of `(name, hours, results)` rows, in hundredths.
     fn scenario(rows: &[(&str, u64, u64)], threshold: u8) -> Scenario {
@@ -679,12 +680,9 @@ mod tests {
                 results: Amount::from_hundredths(results),
             })
             .collect();
-        Scenario::new(ScenarioParts {
-            threshold: Threshold::new(threshold).expect("threshold"),
-            activities,
-            ..ScenarioParts::default()
-        })
-        .expect("valid scenario")
+        Build::from_activities(activities)
+            .threshold(threshold)
+            .build()
     }
 
     /// `count` rows named "A1", "A2", ... with results that fall from `top`.

@@ -43,7 +43,7 @@
 //! - hours, results and signals are the numbers entered (at most two
 //!   decimals); results per hour, leverage, sub-scores and contributions
 //!   are rounded to at most two decimals;
-//! - weights are the host's numbers as given;
+//! - weights are the host's numbers as given, to at most six decimals;
 //! - whole numbers are written without a fraction (`50`, not `50.0`), and
 //!   no number is ever NaN or infinite.
 //!
@@ -99,13 +99,11 @@
 //! The report has its own types, separate from the model's, so that the
 //! model can change without changing the file a visitor's tools read.
 
-use serde::{Serialize, Serializer};
-
 use crate::analysis::Analysis;
 use crate::number::Amount;
-use crate::pareto::{Breakdown, NoBreakdown, TOLERANCE};
+use crate::pareto::{Breakdown, TOLERANCE};
 use crate::scenario::{Activity, ResultUnit, Scenario};
-use crate::score::{NoScore, Score, ScoreConfig, Signal};
+use crate::score::{Score, ScoreConfig, Signal};
 
 /// The CSV header, in the order of PRODUCT.md §6.
 pub const CSV_COLUMNS: [&str; 11] = [
@@ -163,27 +161,36 @@ pub fn breakdown_csv(breakdown: &Breakdown) -> String {
 /// A part the analysis lacks is `null` in the report, with its reason
 /// beside it.
 pub fn report_json(analysis: &Analysis, share_link: Option<&str>) -> String {
-    let (breakdown, score) = (analysis.breakdown(), analysis.score());
-    let report = Report {
-        format: REPORT_FORMAT,
-        version: REPORT_VERSION,
-        scenario: scenario_report(analysis.scenario()),
-        breakdown: breakdown.ok().map(|b| breakdown_report(b)),
-        breakdown_unavailable: breakdown.err().map(no_breakdown),
-        score: score.ok().map(score_report),
-        score_unavailable: score.err().map(no_score),
-        config: config_report(analysis.config()),
-        share_link,
-    };
-    match serde_json::to_string_pretty(&report) {
-        Ok(mut text) => {
-            text.push('\n');
-            text
-        }
-        // The report holds only strings, numbers, booleans and fields with
-        // string names, which always serialise; this is never taken.
-        Err(_) => format!("{{\"format\": \"{REPORT_FORMAT}\", \"version\": {REPORT_VERSION}}}\n"),
+    let mut json = Json::new();
+    json.open('{');
+    json.text("format", Some(REPORT_FORMAT));
+    json.count("version", REPORT_VERSION as usize);
+    write_scenario(&mut json, analysis.scenario());
+    match analysis.breakdown() {
+        Ok(breakdown) => write_breakdown(&mut json, breakdown),
+        Err(_) => json.raw("breakdown", None),
     }
+    let no_breakdown = analysis.breakdown().err();
+    unavailable(
+        &mut json,
+        "breakdown_unavailable",
+        no_breakdown.map(|reason| (reason.key(), reason.to_string())),
+    );
+    match analysis.score() {
+        Ok(score) => write_score(&mut json, score),
+        Err(_) => json.raw("score", None),
+    }
+    let no_score = analysis.score().err();
+    unavailable(
+        &mut json,
+        "score_unavailable",
+        no_score.map(|reason| (reason.key(), reason.to_string())),
+    );
+    write_config(&mut json, analysis.config());
+    json.text("share_link", share_link);
+    json.close('}');
+    json.out.push('\n');
+    json.out
 }
 
 /// The name to save an export under: `social-80-20-2026-11-25.csv`.
@@ -319,345 +326,286 @@ fn push_cell(out: &mut String, text: &str) {
 }
 
 // ---------------------------------------------------------------------------
-// JSON report: its own types, so that the model stays free to change
+// JSON report: written field by field, so that the model stays free to change
+// and the widget carries no serialiser (a hand-written writer is a third of
+// the size of the serde_json code it replaced, measured in the wasm).
 
-/// A number as the report writes it: whole values without a fraction, and
-/// never NaN or infinity (those would be written as `null`, but no figure
-/// the model produces is one).
-#[derive(Clone, Copy, Debug)]
-struct Number(f64);
-
-impl Number {
-    /// Hundredths as a number: 3846 is `38.46`.
-    fn from_hundredths(hundredths: u64) -> Number {
-        Number(hundredths as f64 / 100.0)
-    }
-
-    /// `value` rounded as the CSV rounds it; `None` when it is not a number.
-    fn rounded(value: f64) -> Option<Number> {
-        hundredths(value).map(Number::from_hundredths)
-    }
-
-    fn amount(amount: Amount) -> Number {
-        Number::from_hundredths(amount.hundredths())
-    }
+/// A pretty-printed JSON document under construction: two spaces an
+/// indent, `"key": value`, as the format of version 1 has always looked.
+struct Json {
+    out: String,
+    depth: usize,
+    /// No value yet in the object or array being written: no comma.
+    first: bool,
+    /// A key was written: its value follows on the same line.
+    after_key: bool,
 }
 
-impl Serialize for Number {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let value = self.0;
-        // Below 2^53 every whole f64 is an exact integer.
-        if value.is_finite() && value.fract() == 0.0 && value.abs() < 9_007_199_254_740_992.0 {
-            serializer.serialize_i64(value as i64)
-        } else if value.is_finite() {
-            serializer.serialize_f64(value)
-        } else {
-            serializer.serialize_none()
+impl Json {
+    fn new() -> Json {
+        Json {
+            out: String::new(),
+            depth: 0,
+            first: true,
+            after_key: false,
         }
     }
-}
 
-#[derive(Serialize)]
-struct Report<'a> {
-    format: &'static str,
-    version: u32,
-    scenario: ScenarioReport<'a>,
-    breakdown: Option<BreakdownReport<'a>>,
-    breakdown_unavailable: Option<Unavailable>,
-    score: Option<ScoreReport>,
-    score_unavailable: Option<Unavailable>,
-    config: ConfigReport,
-    share_link: Option<&'a str>,
-}
+    fn newline(&mut self) {
+        self.out.push('\n');
+        for _ in 0..self.depth {
+            self.out.push_str("  ");
+        }
+    }
 
-/// Why a part of the report is `null`: a stable key and the sentence the
-/// screen shows.
-#[derive(Serialize)]
-struct Unavailable {
-    reason: &'static str,
-    message: String,
-}
+    /// Starts a value: after its key, or as the next member or item.
+    fn begin(&mut self) {
+        if self.after_key {
+            self.after_key = false;
+            return;
+        }
+        if self.depth > 0 {
+            if !self.first {
+                self.out.push(',');
+            }
+            self.newline();
+        }
+        self.first = false;
+    }
 
-fn no_breakdown(reason: NoBreakdown) -> Unavailable {
-    Unavailable {
-        reason: reason.key(),
-        message: reason.to_string(),
+    fn key(&mut self, name: &str) {
+        self.begin();
+        self.string(name);
+        self.out.push_str(": ");
+        self.after_key = true;
+    }
+
+    fn open(&mut self, bracket: char) {
+        self.begin();
+        self.out.push(bracket);
+        self.depth += 1;
+        self.first = true;
+    }
+
+    fn close(&mut self, bracket: char) {
+        self.depth = self.depth.saturating_sub(1);
+        if !self.first {
+            self.newline();
+        }
+        self.out.push(bracket);
+        self.first = false;
+    }
+
+    fn string(&mut self, text: &str) {
+        self.out.push('"');
+        for c in text.chars() {
+            match c {
+                '"' => self.out.push_str("\\\""),
+                '\\' => self.out.push_str("\\\\"),
+                '\n' => self.out.push_str("\\n"),
+                '\r' => self.out.push_str("\\r"),
+                '\t' => self.out.push_str("\\t"),
+                c if u32::from(c) < 0x20 => {
+                    self.out.push_str("\\u00");
+                    for shift in [4, 0] {
+                        let digit = (u32::from(c) >> shift) & 0xf;
+                        self.out.push(char::from_digit(digit, 16).unwrap_or('0'));
+                    }
+                }
+                c => self.out.push(c),
+            }
+        }
+        self.out.push('"');
+    }
+
+    fn text(&mut self, key: &str, value: Option<&str>) {
+        self.key(key);
+        self.begin();
+        match value {
+            Some(text) => self.string(text),
+            None => self.out.push_str("null"),
+        }
+    }
+
+    /// A number already spelled, or `null`.
+    fn raw(&mut self, key: &str, value: Option<String>) {
+        self.key(key);
+        self.begin();
+        self.out.push_str(value.as_deref().unwrap_or("null"));
+    }
+
+    fn count(&mut self, key: &str, value: usize) {
+        self.raw(key, Some(value.to_string()));
+    }
+
+    /// Hundredths, spelled as the CSV spells them: `38.46`, `50`.
+    fn figure(&mut self, key: &str, hundredths: Option<u64>) {
+        self.raw(key, hundredths.map(spell));
+    }
+
+    fn object(&mut self, key: &str) {
+        self.key(key);
+        self.open('{');
+    }
+
+    fn array(&mut self, key: &str) {
+        self.key(key);
+        self.open('[');
     }
 }
 
-fn no_score(reason: NoScore) -> Unavailable {
-    let key = match reason {
-        NoScore::NoSignals => "no_signals",
-    };
-    Unavailable {
-        reason: key,
-        message: reason.to_string(),
+/// `value` rounded to hundredths as the CSV rounds it.
+fn round(value: f64) -> Option<u64> {
+    hundredths(value)
+}
+
+/// A share from 0 to 1 as a percentage in hundredths.
+fn pct(share: f64) -> Option<u64> {
+    hundredths(share * 100.0)
+}
+
+fn unavailable(json: &mut Json, key: &str, reason: Option<(&str, String)>) {
+    match reason {
+        Some((reason, message)) => {
+            json.object(key);
+            json.text("reason", Some(reason));
+            json.text("message", Some(&message));
+            json.close('}');
+        }
+        None => json.raw(key, None),
     }
 }
 
-#[derive(Serialize)]
-struct ScenarioReport<'a> {
-    period: &'static str,
-    unit: UnitReport<'a>,
-    threshold_pct: u8,
-    activities: Vec<ActivityReport<'a>>,
-    signals: SignalsReport,
-}
-
-#[derive(Serialize)]
-struct UnitReport<'a> {
-    /// `currency` or `count`.
-    kind: &'static str,
-    /// The ISO 4217 code or the count label.
-    text: &'a str,
-}
-
-#[derive(Serialize)]
-struct ActivityReport<'a> {
-    number: usize,
-    name: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    hours: Number,
-    results: Number,
-}
-
-#[derive(Serialize)]
-struct SignalsReport {
-    likes: Option<Number>,
-    comments: Option<Number>,
-    shares: Option<Number>,
-    customers: Option<Number>,
-    repeat_customers: Option<Number>,
-    referred_customers: Option<Number>,
-}
-
-fn scenario_report(scenario: &Scenario) -> ScenarioReport<'_> {
-    let unit = match scenario.unit() {
-        ResultUnit::Currency(code) => UnitReport {
-            kind: "currency",
-            text: code,
-        },
-        ResultUnit::Count(label) => UnitReport {
-            kind: "count",
-            text: label,
-        },
+fn write_scenario(json: &mut Json, scenario: &Scenario) {
+    json.object("scenario");
+    json.text("period", Some(scenario.period().key()));
+    json.object("unit");
+    let (kind, text) = match scenario.unit() {
+        ResultUnit::Currency(code) => ("currency", code),
+        ResultUnit::Count(label) => ("count", label),
     };
+    json.text("kind", Some(kind));
+    json.text("text", Some(text));
+    json.close('}');
+    json.count("threshold_pct", scenario.threshold().percent().into());
+    json.array("activities");
+    for (index, activity) in scenario.activities().iter().enumerate() {
+        json.open('{');
+        json.count("number", index + 1);
+        json.text("name", Some(&activity.name));
+        json.text("type", Some(activity.kind.key()));
+        json.figure("hours", Some(activity.hours.hundredths()));
+        json.figure("results", Some(activity.results.hundredths()));
+        json.close('}');
+    }
+    json.close(']');
+    json.object("signals");
     let signals = scenario.signals();
-    let signal = |value: Option<Amount>| value.map(Number::amount);
-    ScenarioReport {
-        period: scenario.period().key(),
-        unit,
-        threshold_pct: scenario.threshold().percent(),
-        activities: scenario
-            .activities()
-            .iter()
-            .enumerate()
-            .map(|(index, a)| ActivityReport {
-                number: index + 1,
-                name: &a.name,
-                kind: a.kind.key(),
-                hours: Number::amount(a.hours),
-                results: Number::amount(a.results),
-            })
-            .collect(),
-        signals: SignalsReport {
-            likes: signal(signals.likes),
-            comments: signal(signals.comments),
-            shares: signal(signals.shares),
-            customers: signal(signals.customers),
-            repeat_customers: signal(signals.repeat_customers),
-            referred_customers: signal(signals.referred_customers),
-        },
+    let named = [
+        ("likes", signals.likes),
+        ("comments", signals.comments),
+        ("shares", signals.shares),
+        ("customers", signals.customers),
+        ("repeat_customers", signals.repeat_customers),
+        ("referred_customers", signals.referred_customers),
+    ];
+    for (key, value) in named {
+        json.figure(key, value.map(Amount::hundredths));
     }
+    json.close('}');
+    json.close('}');
 }
 
-#[derive(Serialize)]
-struct BreakdownReport<'a> {
-    vital_few: usize,
-    rows: Vec<RowReport<'a>>,
-    headline: HeadlineReport,
-}
-
-#[derive(Serialize)]
-struct RowReport<'a> {
-    rank: usize,
-    activity_number: usize,
-    activity: &'a str,
-    #[serde(rename = "type")]
-    kind: &'static str,
-    hours: Number,
-    results: Number,
-    result_share_pct: Option<Number>,
-    cumulative_share_pct: Option<Number>,
-    time_share_pct: Option<Number>,
-    results_per_hour: Option<Number>,
-    leverage: Option<Number>,
-    group: &'static str,
-}
-
-#[derive(Serialize)]
-struct HeadlineReport {
-    activity_count: usize,
-    vital_count: usize,
-    vital_count_pct: Option<Number>,
-    vital_result_pct: Option<Number>,
-    vital_time_pct: Option<Number>,
-    trivial_hours: Option<Number>,
-    trivial_result_pct: Option<Number>,
-    total_hours: Option<Number>,
-    total_results: Option<Number>,
-    community_in_vital_few: usize,
-}
-
-fn breakdown_report(breakdown: &Breakdown) -> BreakdownReport<'_> {
-    let figure = |hundredths: Option<u64>| hundredths.map(Number::from_hundredths);
-    let pct = |share: f64| Number::rounded(share * 100.0);
+fn write_breakdown(json: &mut Json, breakdown: &Breakdown) {
     let headline = breakdown.headline();
-    BreakdownReport {
-        vital_few: breakdown.vital_count(),
-        rows: rows(breakdown)
-            .map(|row| RowReport {
-                rank: row.rank,
-                activity_number: row.number,
-                activity: &row.activity.name,
-                kind: row.activity.kind.key(),
-                hours: Number::amount(row.activity.hours),
-                results: Number::amount(row.activity.results),
-                result_share_pct: figure(row.result_share_pct),
-                cumulative_share_pct: figure(row.cumulative_share_pct),
-                time_share_pct: figure(row.time_share_pct),
-                results_per_hour: figure(row.results_per_hour),
-                leverage: figure(row.leverage),
-                group: group(row.vital),
-            })
-            .collect(),
-        headline: HeadlineReport {
-            activity_count: headline.activity_count,
-            vital_count: headline.vital_count,
-            vital_count_pct: pct(headline.vital_count_share),
-            vital_result_pct: pct(headline.vital_result_share),
-            vital_time_pct: headline.vital_time_share.and_then(pct),
-            trivial_hours: Number::rounded(headline.trivial_hours),
-            trivial_result_pct: pct(headline.trivial_result_share),
-            total_hours: Number::rounded(breakdown.total_hours()),
-            total_results: Number::rounded(breakdown.total_results()),
-            community_in_vital_few: breakdown.community_in_vital_few(),
-        },
+    json.object("breakdown");
+    json.count("vital_few", breakdown.vital_count());
+    json.array("rows");
+    for row in rows(breakdown) {
+        json.open('{');
+        json.count("rank", row.rank);
+        json.count("activity_number", row.number);
+        json.text("activity", Some(&row.activity.name));
+        json.text("type", Some(row.activity.kind.key()));
+        json.figure("hours", Some(row.activity.hours.hundredths()));
+        json.figure("results", Some(row.activity.results.hundredths()));
+        json.figure("result_share_pct", row.result_share_pct);
+        json.figure("cumulative_share_pct", row.cumulative_share_pct);
+        json.figure("time_share_pct", row.time_share_pct);
+        json.figure("results_per_hour", row.results_per_hour);
+        json.figure("leverage", row.leverage);
+        json.text("group", Some(group(row.vital)));
+        json.close('}');
     }
+    json.close(']');
+    json.object("headline");
+    json.count("activity_count", headline.activity_count);
+    json.count("vital_count", headline.vital_count);
+    json.figure("vital_count_pct", pct(headline.vital_count_share));
+    json.figure("vital_result_pct", pct(headline.vital_result_share));
+    json.figure("vital_time_pct", headline.vital_time_share.and_then(pct));
+    json.figure("trivial_hours", round(headline.trivial_hours));
+    json.figure("trivial_result_pct", pct(headline.trivial_result_share));
+    json.figure("total_hours", round(breakdown.total_hours()));
+    json.figure("total_results", round(breakdown.total_results()));
+    json.count("community_in_vital_few", breakdown.community_in_vital_few());
+    json.close('}');
+    json.close('}');
 }
 
-#[derive(Serialize)]
-struct ScoreReport {
-    value: u8,
-    exact: Option<Number>,
-    band: BandReport,
-    signals_used: usize,
-    biggest_lever: Option<&'static str>,
-    signals: Vec<SignalReport>,
-}
-
-#[derive(Serialize)]
-struct BandReport {
-    key: &'static str,
-    label: &'static str,
-}
-
-#[derive(Serialize)]
-struct SignalReport {
-    key: &'static str,
-    label: &'static str,
-    /// How the measure is worked out, in words.
-    measure: &'static str,
-    used: bool,
-    measure_pct: Option<Number>,
-    sub_score: Option<Number>,
-    weight: Number,
-    weight_share_pct: Option<Number>,
-    target_pct: Option<Number>,
-    contribution: Option<Number>,
-}
-
-fn score_report(score: &Score) -> ScoreReport {
-    ScoreReport {
-        value: score.value,
-        exact: Number::rounded(score.exact),
-        band: BandReport {
-            key: score.band.key(),
-            label: score.band.label(),
-        },
-        signals_used: score.signals_used,
-        biggest_lever: score.biggest_lever().map(|lever| lever.signal.key()),
-        signals: score
-            .signals
-            .iter()
-            .map(|s| SignalReport {
-                key: s.signal.key(),
-                label: s.signal.label(),
-                measure: s.signal.measure_text(),
-                used: s.is_used(),
-                measure_pct: s.measure.and_then(|m| Number::rounded(m * 100.0)),
-                sub_score: s.sub_score.and_then(Number::rounded),
-                weight: Number(s.weight),
-                weight_share_pct: Number::rounded(s.weight_share * 100.0),
-                target_pct: s.target.and_then(|t| Number::rounded(t * 100.0)),
-                contribution: Number::rounded(s.contribution),
-            })
-            .collect(),
+fn write_score(json: &mut Json, score: &Score) {
+    json.object("score");
+    json.count("value", score.value.into());
+    json.figure("exact", round(score.exact));
+    json.object("band");
+    json.text("key", Some(score.band.key()));
+    json.text("label", Some(score.band.label()));
+    json.close('}');
+    json.count("signals_used", score.signals_used);
+    json.text(
+        "biggest_lever",
+        score.biggest_lever().map(|lever| lever.signal.key()),
+    );
+    json.array("signals");
+    for s in &score.signals {
+        json.open('{');
+        json.text("key", Some(s.signal.key()));
+        json.text("label", Some(s.signal.label()));
+        json.text("measure", Some(s.signal.measure_text()));
+        json.raw("used", Some(s.is_used().to_string()));
+        json.figure("measure_pct", s.measure.and_then(pct));
+        json.figure("sub_score", s.sub_score.and_then(round));
+        json.raw("weight", Some(weight(s.weight)));
+        json.figure("weight_share_pct", pct(s.weight_share));
+        json.figure("target_pct", s.target.and_then(pct));
+        json.figure("contribution", round(s.contribution));
+        json.close('}');
     }
+    json.close(']');
+    json.close('}');
 }
 
-/// The weights by signal key; the field names are [`Signal::key`]s.
-#[derive(Serialize)]
-struct WeightsReport {
-    time: Number,
-    results: Number,
-    conversation: Number,
-    loyalty: Number,
-    advocacy: Number,
+/// A weight as the host gave it, to at most six decimals.
+fn weight(value: f64) -> String {
+    crate::number::decimal(value, 6)
 }
 
-#[derive(Serialize)]
-struct TargetsReport {
-    conversation: Option<Number>,
-    loyalty: Option<Number>,
-    advocacy: Option<Number>,
-}
-
-#[derive(Serialize)]
-struct BandsReport {
-    growing: u8,
-    community: u8,
-}
-
-#[derive(Serialize)]
-struct ConfigReport {
-    weights: WeightsReport,
-    targets_pct: TargetsReport,
-    bands: BandsReport,
-}
-
-fn config_report(config: &ScoreConfig) -> ConfigReport {
-    let weights = config.weights();
-    let targets = config.targets();
-    let weight = |signal| Number(weights.get(signal));
-    let target = |signal| targets.get(signal).and_then(|t| Number::rounded(t * 100.0));
-    ConfigReport {
-        weights: WeightsReport {
-            time: weight(Signal::TimeOnCommunity),
-            results: weight(Signal::ResultsFromCommunity),
-            conversation: weight(Signal::Conversation),
-            loyalty: weight(Signal::Loyalty),
-            advocacy: weight(Signal::Advocacy),
-        },
-        targets_pct: TargetsReport {
-            conversation: target(Signal::Conversation),
-            loyalty: target(Signal::Loyalty),
-            advocacy: target(Signal::Advocacy),
-        },
-        bands: BandsReport {
-            growing: config.bands().growing,
-            community: config.bands().community,
-        },
+fn write_config(json: &mut Json, config: &ScoreConfig) {
+    let (weights, targets, bands) = (config.weights(), config.targets(), config.bands());
+    json.object("config");
+    json.object("weights");
+    for signal in Signal::ALL {
+        json.raw(signal.key(), Some(weight(weights.get(signal))));
     }
+    json.close('}');
+    json.object("targets_pct");
+    for signal in [Signal::Conversation, Signal::Loyalty, Signal::Advocacy] {
+        json.figure(signal.key(), targets.get(signal).and_then(pct));
+    }
+    json.close('}');
+    json.object("bands");
+    json.count("growing", bands.growing.into());
+    json.count("community", bands.community.into());
+    json.close('}');
+    json.close('}');
 }

@@ -16,6 +16,7 @@
 //! - [`codec`]: share links, the scenario as the text after `#s=`.
 //! - [`export`]: the breakdown as CSV, the JSON report and their file names.
 //! - [`import`]: rows pasted from a spreadsheet or read from a CSV file.
+//! - `testing` (tests only): scenario builders every test suite shares.
 //! - [`host`]: the settings of a host page that embeds the widget, checked,
 //!   and an accent palette that keeps text readable.
 //!
@@ -44,6 +45,8 @@ pub mod number;
 pub mod pareto;
 pub mod scenario;
 pub mod score;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 
 use std::cmp::Ordering;
 

@@ -596,6 +596,15 @@ pub enum NoScore {
     NoSignals,
 }
 
+impl NoScore {
+    /// A stable name for the reason, as the JSON report gives it.
+    pub fn key(self) -> &'static str {
+        match self {
+            NoScore::NoSignals => "no_signals",
+        }
+    }
+}
+
 impl fmt::Display for NoScore {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -714,46 +723,15 @@ pub fn score(scenario: &Scenario, config: &ScoreConfig) -> Result<Score, NoScore
 mod tests {
     use super::*;
     use crate::example;
-    use crate::number::parse_amount;
     use crate::pareto;
     use crate::scenario::ScenarioParts;
     use proptest::prelude::*;
 
-    /// A scenario from one line: `c:H/R` is a community activity of H hours
-    /// and R results, `f:H/R` a following one, and `likes=N`, `comments=N`,
-    /// `shares=N`, `customers=N`, `repeat=N`, `referred=N` set the audience
-    /// signals.
+    /// A scenario from one line (see [`crate::testing::line`]): `c:H/R` is
+    /// a community activity of H hours and R results, `f:H/R` a following
+    /// one, and `likes=N` and so on set the audience signals.
     fn scenario(input: &str) -> Scenario {
-        let number = |text: &str| parse_amount(text).expect("number");
-        let mut parts = ScenarioParts::default();
-        for token in input.split_whitespace() {
-            if let Some((kind, values)) = token.split_once(':') {
-                let (hours, results) = values.split_once('/').expect("H/R");
-                parts.activities.push(Activity {
-                    name: format!("Activity {}", parts.activities.len() + 1),
-                    kind: match kind {
-                        "c" => ActivityKind::Community,
-                        _ => ActivityKind::Following,
-                    },
-                    hours: number(hours),
-                    results: number(results),
-                });
-            } else {
-                let (name, value) = token.split_once('=').expect("name=value");
-                let s = &mut parts.signals;
-                let slot = match name {
-                    "likes" => &mut s.likes,
-                    "comments" => &mut s.comments,
-                    "shares" => &mut s.shares,
-                    "customers" => &mut s.customers,
-                    "repeat" => &mut s.repeat_customers,
-                    "referred" => &mut s.referred_customers,
-                    _ => panic!("unknown signal {name}"),
-                };
-                *slot = Some(number(value));
-            }
-        }
-        Scenario::new(parts).expect("valid scenario")
+        crate::testing::line(input).build()
     }
 
     /// The score in one line: value, band, signals used, and each used

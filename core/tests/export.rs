@@ -5,38 +5,18 @@
 use serde_json::Value;
 use social8020_core::analysis::Analysis;
 use social8020_core::export::{breakdown_csv, file_name, report_json, CSV_COLUMNS};
-use social8020_core::number::parse_amount;
 use social8020_core::pareto;
-use social8020_core::scenario::{Activity, ActivityKind, Scenario, ScenarioParts, Threshold};
+use social8020_core::scenario::{ActivityKind, Scenario};
 use social8020_core::score::ScoreConfig;
+use social8020_core::testing::{rows, C, F};
 use social8020_core::{example, number::Amount};
 
-/// One activity as typed: name, `c` (community) or `f` (following), hours,
-/// results.
-type Row<'a> = (&'a str, &'a str, &'a str, &'a str);
+/// One activity as typed: name, kind, hours, results.
+type Row<'a> = (&'a str, ActivityKind, &'a str, &'a str);
 
 /// A valid scenario of these rows at a threshold in percent.
-fn scenario(rows: &[Row], threshold: u8) -> Scenario {
-    let number = |text: &str| parse_amount(text).expect("a number");
-    let activities = rows
-        .iter()
-        .map(|&(name, kind, hours, results)| Activity {
-            name: name.to_owned(),
-            kind: if kind == "c" {
-                ActivityKind::Community
-            } else {
-                ActivityKind::Following
-            },
-            hours: number(hours),
-            results: number(results),
-        })
-        .collect();
-    Scenario::new(ScenarioParts {
-        threshold: Threshold::new(threshold).expect("threshold"),
-        activities,
-        ..ScenarioParts::default()
-    })
-    .expect("valid scenario")
+fn scenario(table: &[Row], threshold: u8) -> Scenario {
+    rows(table).threshold(threshold).build()
 }
 
 /// Checks the whole CSV of `scenario`: the header, then `records` in this
@@ -85,7 +65,7 @@ fn the_bakery() {
 
 #[test]
 fn names_are_quoted_per_rfc_4180() {
-    let one = |name: &str| scenario(&[(name, "f", "1", "1")], 80);
+    let one = |name: &str| scenario(&[(name, F, "1", "1")], 80);
     let row = |cell: &str| format!("1,{cell},following,1,1,100,100,100,1,1,vital_few");
     for (name, cell) in [
         ("Posts, reels", "\"Posts, reels\""),
@@ -104,7 +84,7 @@ fn names_are_quoted_per_rfc_4180() {
 
 #[test]
 fn formulas_are_defused() {
-    let one = |name: &str| scenario(&[(name, "c", "2", "10")], 80);
+    let one = |name: &str| scenario(&[(name, C, "2", "10")], 80);
     let row = |cell: &str| format!("1,{cell},community,2,10,100,100,100,5,1,vital_few");
     for (name, cell) in [
         ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
@@ -131,9 +111,9 @@ fn any_script_passes_through() {
     check_csv(
         &scenario(
             &[
-                ("Каналы в Telegram", "c", "4", "300"),
-                ("日本語の投稿", "f", "2", "100"),
-                ("🍞 Brot & Café", "f", "2", "100"),
+                ("Каналы в Telegram", C, "4", "300"),
+                ("日本語の投稿", F, "2", "100"),
+                ("🍞 Brot & Café", F, "2", "100"),
             ],
             50,
         ),
@@ -150,7 +130,7 @@ fn no_hours_leave_cells_empty() {
     // A has no hours: a time share of 0 but no results per hour or
     // leverage. Ties on results go to fewer hours first.
     check_csv(
-        &scenario(&[("B", "f", "2", "50"), ("A", "c", "0", "50")], 80),
+        &scenario(&[("B", F, "2", "50"), ("A", C, "0", "50")], 80),
         &[
             "1,A,community,0,50,50,50,0,,,vital_few",
             "2,B,following,2,50,50,100,100,25,0.5,vital_few",
@@ -160,9 +140,9 @@ fn no_hours_leave_cells_empty() {
     check_csv(
         &scenario(
             &[
-                ("A", "f", "0", "30"),
-                ("B", "c", "0", "60"),
-                ("C", "f", "0", "10"),
+                ("A", F, "0", "30"),
+                ("B", C, "0", "60"),
+                ("C", F, "0", "10"),
             ],
             80,
         ),
@@ -174,7 +154,7 @@ fn no_hours_leave_cells_empty() {
     );
     // An activity with no results still has a row.
     check_csv(
-        &scenario(&[("A", "f", "1", "0"), ("B", "f", "3", "9")], 95),
+        &scenario(&[("A", F, "1", "0"), ("B", F, "3", "9")], 95),
         &[
             "1,B,following,3,9,100,100,75,3,1.33,vital_few",
             "2,A,following,1,0,0,100,25,0,0,trivial_many",
@@ -187,7 +167,7 @@ fn fractions_round_half_up_to_two_decimals() {
     // Results 3, hours 1.75: A is 2.25/3 = 75 % in 1.5/1.75 = 85.714 % of
     // the time; leverage 0.75 / (6/7) = 0.875 rounds up to 0.88.
     check_csv(
-        &scenario(&[("A", "f", "1.5", "2.25"), ("B", "c", "0.25", "0.75")], 75),
+        &scenario(&[("A", F, "1.5", "2.25"), ("B", C, "0.25", "0.75")], 75),
         &[
             "1,A,following,1.5,2.25,75,75,85.71,1.5,0.88,vital_few",
             "2,B,community,0.25,0.75,25,100,14.29,3,1.75,trivial_many",
@@ -196,7 +176,7 @@ fn fractions_round_half_up_to_two_decimals() {
     // 159/160 = 99.375 % and 1/160 = 0.625 %: halves that binary cannot
     // hold exactly still round up. Leverage 159/80 = 1.9875.
     check_csv(
-        &scenario(&[("A", "f", "1", "1"), ("B", "f", "1", "159")], 95),
+        &scenario(&[("A", F, "1", "1"), ("B", F, "1", "159")], 95),
         &[
             "1,B,following,1,159,99.38,99.38,50,159,1.99,vital_few",
             "2,A,following,1,1,0.63,100,50,1,0.01,trivial_many",
@@ -204,7 +184,7 @@ fn fractions_round_half_up_to_two_decimals() {
     );
     // A third of the results in 0.01 of 10.11 hours: leverage (1/3) x 1011.
     check_csv(
-        &scenario(&[("A", "f", "0.01", "0.05"), ("B", "f", "10.1", "0.1")], 50),
+        &scenario(&[("A", F, "0.01", "0.05"), ("B", F, "10.1", "0.1")], 50),
         &[
             "1,B,following,10.1,0.1,66.67,66.67,99.9,0.01,0.67,vital_few",
             "2,A,following,0.01,0.05,33.33,100,0.1,5,337,trivial_many",
@@ -212,7 +192,7 @@ fn fractions_round_half_up_to_two_decimals() {
     );
     // The largest amounts are written in full, without grouping.
     check_csv(
-        &scenario(&[("Big", "f", "10000", "1000000000000")], 80),
+        &scenario(&[("Big", F, "10000", "1000000000000")], 80),
         &["1,Big,following,10000,1000000000000,100,100,100,100000000,1,vital_few"],
     );
 }
@@ -226,7 +206,7 @@ fn a_hundred_rows() {
     let rows: Vec<Row> = names
         .iter()
         .zip(&results)
-        .map(|(name, results)| (name.as_str(), "f", "1", results.as_str()))
+        .map(|(name, results)| (name.as_str(), F, "1", results.as_str()))
         .collect();
     let scenario = scenario(&rows, 80);
     let csv = breakdown_csv(&pareto::breakdown(scenario).expect("results"));
@@ -403,7 +383,7 @@ fn the_bakery_report() {
 
 #[test]
 fn a_report_without_breakdown_or_score_says_why() {
-    let r = report(&scenario(&[("Nothing yet", "f", "0", "0")], 80), None);
+    let r = report(&scenario(&[("Nothing yet", F, "0", "0")], 80), None);
     assert_eq!(r["breakdown"], Value::Null);
     assert_eq!(r["breakdown_unavailable"]["reason"], "no_results");
     assert!(r["breakdown_unavailable"]["message"]
@@ -423,7 +403,7 @@ fn a_report_without_breakdown_or_score_says_why() {
 #[test]
 fn a_score_without_a_breakdown() {
     // Hours but no results: the time signal alone scores.
-    let r = report(&scenario(&[("Replies", "c", "3", "0")], 80), None);
+    let r = report(&scenario(&[("Replies", C, "3", "0")], 80), None);
     assert_eq!(r["breakdown"], Value::Null);
     assert_eq!(r["score"]["value"], 100);
     assert_eq!(r["score"]["signals_used"], 1);
@@ -440,12 +420,13 @@ fn a_score_without_a_breakdown() {
 fn names_survive_the_report_and_figures_match_the_csv() {
     let cases: [&[Row]; 4] = [
         &[
-            ("Say \"hi\"\n=1,2 🍞", "f", "1", "3"),
-            ("\\ back", "c", "2", "1"),
+            ("Say \"hi\"\n=1,2 🍞", F, "1", "3"),
+            ("\\ back", C, "2", "1"),
+            ("\u{7}bell\ttab\u{1f}", F, "1", "1"),
         ],
-        &[("A", "f", "0", "30"), ("B", "c", "0", "60")],
-        &[("A", "f", "1.5", "2.25"), ("B", "c", "0.25", "0.75")],
-        &[("A", "f", "0.01", "0.05"), ("B", "f", "10.1", "0.1")],
+        &[("A", F, "0", "30"), ("B", C, "0", "60")],
+        &[("A", F, "1.5", "2.25"), ("B", C, "0.25", "0.75")],
+        &[("A", F, "0.01", "0.05"), ("B", F, "10.1", "0.1")],
     ];
     for rows in cases {
         let scenario = scenario(rows, 80);
@@ -483,7 +464,7 @@ fn names_survive_the_report_and_figures_match_the_csv() {
 
 #[test]
 fn signals_are_numbers_or_null() {
-    let mut parts = scenario(&[("A", "f", "1", "1")], 80).into_parts();
+    let mut parts = scenario(&[("A", F, "1", "1")], 80).into_parts();
     parts.signals.likes = Some(Amount::from_hundredths(1250));
     parts.signals.customers = Some(Amount::whole(0));
     let r = report(&Scenario::new(parts).expect("valid"), None);

@@ -2,33 +2,15 @@
 //! [`check`], then properties that hold for every valid scenario.
 
 use proptest::prelude::*;
-use social8020_core::number::{parse_amount, Amount};
+use social8020_core::number::Amount;
 use social8020_core::pareto::{self, Breakdown, Figures, NoBreakdown, Ranked, TOLERANCE};
 use social8020_core::scenario::{Activity, ActivityKind, Scenario, ScenarioParts, Threshold};
+use social8020_core::testing::line;
 
 /// A valid scenario from one line of `name:hours/results` rows, such as
 /// `"Posts:2/150 Replies:1.5/90"`, at a threshold in percent.
 fn scenario(rows: &str, threshold: u8) -> Scenario {
-    let number = |text: &str| parse_amount(text).expect("a number");
-    let activities = rows
-        .split_whitespace()
-        .map(|row| {
-            let (name, values) = row.split_once(':').expect("name:hours/results");
-            let (hours, results) = values.split_once('/').expect("hours/results");
-            Activity {
-                name: name.to_owned(),
-                kind: ActivityKind::Following,
-                hours: number(hours),
-                results: number(results),
-            }
-        })
-        .collect();
-    Scenario::new(ScenarioParts {
-        threshold: Threshold::new(threshold).expect("threshold"),
-        activities,
-        ..ScenarioParts::default()
-    })
-    .expect("valid scenario")
+    line(rows).threshold(threshold).build()
 }
 
 /// Checks the sorted order (names, space-separated) and the size of the

@@ -148,9 +148,8 @@ pub fn activities(count: usize) -> String {
 mod tests {
     use social8020_core::number::Amount;
     use social8020_core::pareto;
-    use social8020_core::scenario::{
-        Activity, ActivityKind, ResultUnit, Scenario, ScenarioParts, Threshold,
-    };
+    use social8020_core::scenario::{Activity, ActivityKind, ResultUnit};
+    use social8020_core::testing::Build;
 
     use super::*;
 
@@ -168,13 +167,12 @@ mod tests {
                 results: Amount::from_hundredths(results),
             })
             .collect();
-        let scenario = Scenario::new(ScenarioParts {
-            threshold: Threshold::new(threshold).expect("threshold"),
-            activities,
-            ..ScenarioParts::default()
-        })
-        .expect("valid scenario");
-        pareto::breakdown(scenario).expect("results")
+        pareto::breakdown(
+            Build::from_activities(activities)
+                .threshold(threshold)
+                .build(),
+        )
+        .expect("results")
     }
 
     fn format() -> Formatter {

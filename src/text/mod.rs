@@ -2,7 +2,7 @@
 //!
 //! Components hold errors, notices and undo points as types until they
 //! render; this module is the one place that words them, and
-//! [`crate::view::problem::ProblemText`] the one component that shows a
+//! [`crate::view::problem`] the one place that shows a
 //! problem. The errors of the core (`LinkError`, field problems, import
 //! problems) still carry their English sentences as `Display`; they are
 //! reached from here only, so a catalog of another language replaces them

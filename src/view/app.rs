@@ -1,7 +1,7 @@
 //! The root component: the insight first, the inputs second.
 //!
 //! [`App`] reads the host settings once and provides them as a context;
-//! [`Widget`] lays out the page. The effects live in [`crate::view::hooks`],
+//! `Widget` lays out the page. The effects live in [`crate::view::hooks`],
 //! and each child gets only its slice of the state and its callbacks.
 
 use std::rc::Rc;
@@ -157,6 +157,37 @@ fn Widget() -> Html {
     };
     let breakdown = analysis.as_ref().map(|a| a.breakdown().cloned());
 
+    // The settings' and the signals' slices of the state, and their
+    // callbacks, made once.
+    let on_period = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |period: Period, _| {
+            dispatch.dispatch(Action::SetPeriod(period))
+        })
+    };
+    let on_unit = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |text: String, _| {
+            dispatch.dispatch(Action::SetUnit(text))
+        })
+    };
+    let on_threshold = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |threshold: Threshold, _| {
+            dispatch.dispatch(Action::SetThreshold(threshold))
+        })
+    };
+    let on_signal = {
+        let dispatch = dispatch.clone();
+        use_callback((), move |(field, text): (SignalField, String), _| {
+            dispatch.dispatch(Action::SetSignal(field, text))
+        })
+    };
+    let errors = state.checked.as_ref().err();
+    let unit_error = errors.and_then(|e| e.at(Field::Unit));
+    let signal_errors =
+        SignalField::ALL.map(|field| errors.and_then(|e| e.at(Field::Signal(field))));
+
     html! {
         <div class={classes!("app", host.embedded().then_some("app--embed"))} ref={root}>
             <header class="app__header">
@@ -192,7 +223,15 @@ fn Widget() -> Html {
                 on_dismiss={send(&dispatch, || Action::DismissUndo)}
             />
             <div class="card inputs">
-                <SettingsSlice state={state.clone()} />
+                <Settings
+                    period={state.draft.period}
+                    unit={AttrValue::from(state.draft.unit.clone())}
+                    {unit_error}
+                    threshold={state.draft.threshold}
+                    {on_period}
+                    {on_unit}
+                    {on_threshold}
+                />
                 <Activities
                     state={state.clone()}
                     hours_label={hours_label}
@@ -205,7 +244,12 @@ fn Widget() -> Html {
                 </div>
             </div>
             <div class="card signals-card">
-                <SignalsSlice state={state.clone()} />
+                <Signals
+                    period={state.draft.period}
+                    texts={state.draft.signals.clone()}
+                    errors={signal_errors}
+                    {on_signal}
+                />
             </div>
             if let Some(Ok(breakdown)) = &breakdown {
                 <section class="card numbers" aria-labelledby="numbers-title">
@@ -227,65 +271,6 @@ fn Widget() -> Html {
 fn send(dispatch: &UseReducerDispatcher<State>, action: fn() -> Action) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |_| dispatch.dispatch(action()))
-}
-
-#[derive(Properties, PartialEq)]
-struct SliceProps {
-    state: UseReducerHandle<State>,
-}
-
-/// Cuts the settings' slice out of the state and makes their callbacks.
-#[component]
-fn SettingsSlice(props: &SliceProps) -> Html {
-    let state = &props.state;
-    let dispatch = state.dispatcher();
-    let on_period = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |period: Period, _| {
-            dispatch.dispatch(Action::SetPeriod(period))
-        })
-    };
-    let on_unit = {
-        let dispatch = dispatch.clone();
-        use_callback((), move |text: String, _| {
-            dispatch.dispatch(Action::SetUnit(text))
-        })
-    };
-    let on_threshold = use_callback((), move |threshold: Threshold, _| {
-        dispatch.dispatch(Action::SetThreshold(threshold))
-    });
-    let unit_error = state.checked.as_ref().err().and_then(|e| e.at(Field::Unit));
-    html! {
-        <Settings
-            period={state.draft.period}
-            unit={AttrValue::from(state.draft.unit.clone())}
-            {unit_error}
-            threshold={state.draft.threshold}
-            {on_period}
-            {on_unit}
-            {on_threshold}
-        />
-    }
-}
-
-/// Cuts the audience signals' slice out of the state.
-#[component]
-fn SignalsSlice(props: &SliceProps) -> Html {
-    let state = &props.state;
-    let dispatch = state.dispatcher();
-    let on_signal = use_callback((), move |(field, text): (SignalField, String), _| {
-        dispatch.dispatch(Action::SetSignal(field, text))
-    });
-    let errors = state.checked.as_ref().err();
-    let errors = SignalField::ALL.map(|field| errors.and_then(|e| e.at(Field::Signal(field))));
-    html! {
-        <Signals
-            period={state.draft.period}
-            texts={state.draft.signals.clone()}
-            {errors}
-            {on_signal}
-        />
-    }
 }
 
 #[derive(Properties, PartialEq)]

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::browser::format::Formatter;
 use crate::text::{chart::activities, plural, Problem};
-use crate::view::problem::ProblemText;
+use crate::view::problem::problem_paragraph;
 
 #[derive(Properties, PartialEq)]
 pub struct BreakdownProps {
@@ -149,7 +149,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
     let share_text = f.percent(share);
     let content = match props.breakdown.reallocate(share) {
         Err(reason) => html! {
-            <ProblemText class="what-if__none" problem={Problem::NoProjection(reason)} />
+            {problem_paragraph(&Problem::NoProjection(reason), "what-if__none", None)}
         },
         Ok(p) => html! { <>
             <div class="field">

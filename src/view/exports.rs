@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::browser::download::{self, today_iso, CSV_MIME, JSON_MIME};
 use crate::text::{Notice, Problem};
 use crate::view::hooks::use_host;
-use crate::view::problem::ProblemText;
+use crate::view::problem::problem_inline;
 use crate::view::share::share_link;
 
 #[derive(Properties, PartialEq)]
@@ -70,7 +70,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
             <button type="button" class="button button--quiet" onclick={on_csv}>{"Export CSV"}</button>
             <button type="button" class="button button--quiet" onclick={on_json}>{"Export JSON"}</button>
             if let Some(problem) = &*problem {
-                <ProblemText class="exports__problem" problem={problem.clone()} inline=true />
+                {problem_inline(problem, "exports__problem")}
             }
         </div>
     }

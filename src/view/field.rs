@@ -4,7 +4,7 @@ use social8020_core::scenario::Problem;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::view::problem::ProblemText;
+use crate::view::problem::problem_paragraph;
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
@@ -73,7 +73,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
                 <p id={hint_id} class="field__hint">{hint.clone()}</p>
             }
             if let Some(error) = props.error {
-                <ProblemText id={error_id} class="field__error" problem={crate::text::Problem::Field(error)} />
+                {problem_paragraph(&crate::text::Problem::Field(error), "field__error", Some(error_id))}
             }
         </div>
     }

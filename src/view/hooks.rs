@@ -33,15 +33,9 @@ const NOTICE_FOR_MS: u32 = 4_000;
 /// provides them to every component below it.
 #[hook]
 pub fn use_host() -> Rc<Host> {
-    let provided = use_context::<Rc<Host>>();
     // Outside the App (a component mounted alone in a test) the settings
     // are read where they are needed.
-    use_memo(provided, |provided| match provided {
-        Some(host) => Rc::clone(host),
-        None => Rc::new(Host::read()),
-    })
-    .as_ref()
-    .clone()
+    use_context::<Rc<Host>>().unwrap_or_else(|| Rc::new(Host::read()))
 }
 
 /// Everything computed from the scenario on screen, once per change; `None`

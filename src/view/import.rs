@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::state::{Action, State};
 use crate::text::{ImportSummary, Notice, Problem};
-use crate::view::problem::ProblemText;
+use crate::view::problem::problem_inline;
 
 /// Largest file read; the parser refuses more than this anyway.
 pub const MAX_FILE_BYTES: f64 = 1_048_576.0;
@@ -154,7 +154,7 @@ pub fn ImportRows(props: &ImportProps) -> Html {
                         if !result.problems.is_empty() {
                             <ul class="import__problems">
                                 for problem in &result.problems {
-                                    <li><ProblemText problem={problem.clone()} inline=true /></li>
+                                    <li>{problem_inline(problem, "")}</li>
                                 }
                             </ul>
                         }

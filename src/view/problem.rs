@@ -1,31 +1,21 @@
-//! The one component that shows a problem: a field's error, a link that
-//! could not be opened, an export that failed, a row that was not imported.
-//! The words come from [`crate::text::Problem::words`].
+//! The one place that shows a problem: a field's error, a link that could
+//! not be opened, an export that failed, a row that was not imported. The
+//! words come from [`crate::text::Problem::words`].
+//!
+//! It is a function rather than a component: a problem has nothing to keep
+//! between renders, and each component costs the bundle about 1 KB.
 
 use yew::prelude::*;
 
 use crate::text::Problem;
 
-#[derive(Properties, PartialEq)]
-pub struct ProblemTextProps {
-    pub problem: Problem,
-    /// Where it is shown: `field__error`, `exports__problem`, ...
-    #[prop_or_default]
-    pub class: Classes,
-    /// For `aria-describedby` on the control it belongs to.
-    #[prop_or_default]
-    pub id: Option<AttrValue>,
-    /// `<span>` inside a line of text, else a paragraph.
-    #[prop_or_default]
-    pub inline: bool,
+/// A paragraph of its own (`id` for `aria-describedby` on the control it
+/// belongs to).
+pub fn problem_paragraph(problem: &Problem, class: &'static str, id: Option<String>) -> Html {
+    html! { <p {id} {class}>{problem.words()}</p> }
 }
 
-#[component]
-pub fn ProblemText(props: &ProblemTextProps) -> Html {
-    let words = props.problem.words();
-    if props.inline {
-        html! { <span id={props.id.clone()} class={props.class.clone()}>{words}</span> }
-    } else {
-        html! { <p id={props.id.clone()} class={props.class.clone()}>{words}</p> }
-    }
+/// A `<span>` inside a line of text.
+pub fn problem_inline(problem: &Problem, class: &'static str) -> Html {
+    html! { <span {class}>{problem.words()}</span> }
 }

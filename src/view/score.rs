@@ -11,7 +11,7 @@ use yew::prelude::*;
 
 use crate::browser::format::Formatter;
 use crate::text::Problem;
-use crate::view::problem::ProblemText;
+use crate::view::problem::problem_paragraph;
 
 #[derive(Properties, PartialEq)]
 pub struct ScoreCardProps {
@@ -24,9 +24,7 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
     let config = Rc::new(*props.analysis.config());
     let body = match props.analysis.score() {
         Err(reason) => html! {
-            <div data-testid="score-missing">
-                <ProblemText class="score__missing" problem={Problem::NoScore(reason)} />
-            </div>
+            {problem_paragraph(&Problem::NoScore(reason), "score__missing", None)}
         },
         Ok(score) => html! {
             <>

@@ -15,7 +15,7 @@ use crate::browser::{clipboard, location, storage};
 use crate::state::{Action, Origin, State};
 use crate::text::{Notice, Problem};
 use crate::view::hooks::use_host;
-use crate::view::problem::ProblemText;
+use crate::view::problem::problem_inline;
 
 /// The share link for a scenario: the host's share page (or this page
 /// without its query string, which holds the host settings), `#s=` and the
@@ -110,7 +110,7 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
                     </div>
                 },
                 Some(Copied::Failed(problem)) => html! {
-                    <ProblemText class="copy-link__failed" problem={problem.clone()} inline=true />
+                    {problem_inline(problem, "copy-link__failed")}
                 },
                 None => html! {},
             }}
@@ -160,7 +160,7 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
             <div class="banner banner--problem" role="alert" data-testid="link-problem">
                 <p class="banner__text">
                     <strong>{"This link could not be opened. "}</strong>
-                    <ProblemText problem={Problem::Link(problem.clone())} inline=true />
+                    {problem_inline(&Problem::Link(problem.clone()), "")}
                     {" You are seeing your own numbers instead."}
                 </p>
                 <button type="button" class="button button--small button--quiet" onclick={on_dismiss}>{"Dismiss"}</button>

@@ -7,8 +7,8 @@
 use social8020_core::codec;
 use social8020_core::number::Amount;
 use social8020_core::scenario::{
-    Activity, ActivityKind, AudienceSignals, Period, ResultUnit, Scenario, ScenarioParts,
-    Threshold, MAX_ACTIVITIES, MAX_NAME_CHARS,
+    Activity, ActivityKind, Period, ResultUnit, Scenario, ScenarioParts, Threshold, MAX_ACTIVITIES,
+    MAX_NAME_CHARS,
 };
 
 /// A tiny deterministic generator: the same data on every run and machine,
@@ -51,25 +51,14 @@ const ACTIONS: [(&str, ActivityKind); 8] = [
     ("collabs", ActivityKind::Community),
 ];
 
-/// Signals as a small business would enter them, so the score has all five.
-fn signals() -> AudienceSignals {
-    AudienceSignals {
-        likes: Some(Amount::whole(120)),
-        comments: Some(Amount::whole(14)),
-        shares: Some(Amount::whole(6)),
-        customers: Some(Amount::whole(180)),
-        repeat_customers: Some(Amount::whole(58)),
-        referred_customers: Some(Amount::whole(31)),
-    }
-}
-
 fn scenario(activities: Vec<Activity>) -> Scenario {
     let parts = ScenarioParts {
         period: Period::Month,
         unit: ResultUnit::Currency("USD".to_owned()),
         threshold: Threshold::default(),
         activities,
-        signals: signals(),
+        // As a small business would enter them, so the score has all five.
+        signals: social8020_core::testing::bakery_signals(),
     };
     Scenario::new(parts).expect("bench scenarios are valid")
 }

@@ -5,79 +5,8 @@
 
 use social8020_core::codec;
 use social8020_core::number::parse_amount;
-use social8020_core::scenario::{
-    Activity, ActivityKind, AudienceSignals, Period, ResultUnit, Scenario, ScenarioParts,
-    SignalField, Threshold,
-};
-
-pub const F: ActivityKind = ActivityKind::Following;
-pub const C: ActivityKind = ActivityKind::Community;
-
-/// A scenario under construction: month, USD and 80 % unless changed.
-pub struct Build(ScenarioParts);
-
-/// Rows of (name, kind, hours, results), numbers as a visitor types them.
-pub fn rows(rows: &[(&str, ActivityKind, &str, &str)]) -> Build {
-    Build(ScenarioParts {
-        activities: rows
-            .iter()
-            .map(|&(name, kind, hours, results)| activity(name, kind, hours, results))
-            .collect(),
-        ..ScenarioParts::default()
-    })
-}
-
-pub fn activity(name: &str, kind: ActivityKind, hours: &str, results: &str) -> Activity {
-    Activity {
-        name: name.to_owned(),
-        kind,
-        hours: amount(hours),
-        results: amount(results),
-    }
-}
-
-fn amount(text: &str) -> social8020_core::number::Amount {
-    parse_amount(text).unwrap_or_else(|e| panic!("{text:?} in a test scenario: {e}"))
-}
-
-impl Build {
-    pub fn from_activities(activities: Vec<Activity>) -> Build {
-        Build(ScenarioParts {
-            activities,
-            ..ScenarioParts::default()
-        })
-    }
-
-    pub fn week(mut self) -> Build {
-        self.0.period = Period::Week;
-        self
-    }
-
-    /// As typed in the "Result unit" field.
-    pub fn unit(mut self, text: &str) -> Build {
-        self.0.unit = ResultUnit::parse(text).expect("a valid unit");
-        self
-    }
-
-    pub fn threshold(mut self, percent: u8) -> Build {
-        self.0.threshold = Threshold::new(percent).expect("a valid threshold");
-        self
-    }
-
-    /// Likes, comments, shares, customers, repeat, referred; "" is absent.
-    pub fn signals(mut self, texts: [&str; 6]) -> Build {
-        let mut signals = AudienceSignals::default();
-        for (field, text) in SignalField::ALL.into_iter().zip(texts) {
-            signals.set(field, (!text.is_empty()).then(|| amount(text)));
-        }
-        self.0.signals = signals;
-        self
-    }
-
-    pub fn build(self) -> Scenario {
-        Scenario::new(self.0).unwrap_or_else(|e| panic!("test scenario is invalid: {e}"))
-    }
-}
+use social8020_core::scenario::{Activity, Scenario};
+pub use social8020_core::testing::{activity, rows, Build, C, F};
 
 /// `count` activities with names of exactly `name_chars` characters, varied
 /// like a real list: distinct phrases in two languages, both kinds, whole
