@@ -74,7 +74,7 @@
     $("snippet-loader").value = loaderSnippet(kept);
     $("snippet-iframe").value = iframeSnippet(kept);
     $("check-status").textContent = report.warnings.length
-      ? "The widget ignores the settings marked above; the snippet leaves them out."
+      ? "The widget ignores the settings marked ⚠; the snippet leaves them out."
       : "The widget takes every setting above.";
   }
 

@@ -35,7 +35,7 @@ for (const [what, label, text, setting] of refused) {
     const field = setting === "weights" ? "score" : setting;
     const error = page.locator(`#${field}-error`);
     await expect(error).toBeVisible();
-    await expect(page.locator("#check-status")).toHaveText(/ignores the settings marked above/);
+    await expect(page.locator("#check-status")).toHaveText(/ignores the settings marked/);
     // The same words the widget in the preview wrote to the console.
     const message = await error.textContent();
     expect(warnings).toContainEqual(`Social 80/20: the host setting "${setting}" was ignored. ${message}`);
