@@ -73,6 +73,6 @@ bench: build test-tools
 	node bench/run.mjs
 
 ## The size budget as a test: wasm + JS + CSS of dist/, brotli, at most
-## 150 KB (PRODUCT.md §8), and embed.js at most 2 KB.
+## 150 KB (docs/spec.md §8), and embed.js at most 2 KB.
 size: build
 	node tools/size-guard.mjs dist

@@ -1,4 +1,4 @@
-// `make bench`: the budgets of PRODUCT.md §8 side by side with what the
+// `make bench`: the budgets of docs/spec.md §8 side by side with what the
 // release build in dist/ does. Prints one table, writes bench/out/bench.json.
 // Timings are reported, never pass/fail: the machine is shared and noisy, so
 // browser timings come with a plain-JS baseline page measured in the same

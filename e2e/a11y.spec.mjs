@@ -1,4 +1,4 @@
-// Accessibility (PRODUCT.md §7): zero axe-core violations for the WCAG 2.0,
+// Accessibility (docs/spec.md §7): zero axe-core violations for the WCAG 2.0,
 // 2.1 and 2.2 A and AA rules in the states a visitor meets, and a keyboard
 // walk that operates the widget without a mouse.
 import { readFile } from "node:fs/promises";

@@ -1,4 +1,4 @@
-// The Pareto breakdown (PRODUCT.md §2, §6): the table, the what-if and the
+// The Pareto breakdown (docs/spec.md §2, §6): the table, the what-if and the
 // exports, checked against figures worked out by hand.
 import { readFile } from "node:fs/promises";
 import { test, expect, openWidget, enterActivities, activity } from "./fixtures.mjs";
@@ -28,7 +28,7 @@ async function downloaded(page, buttonName) {
   return { name: download.suggestedFilename(), text: await readFile(path, "utf8") };
 }
 
-test("Export CSV writes exactly the §6 columns and values", async ({ page }) => {
+test("Export CSV writes exactly the docs/spec.md §6 columns and values", async ({ page }) => {
   await openWidget(page);
   await enterActivities(page, ROWS);
   await expect(page.getByTestId("headline")).toHaveText(

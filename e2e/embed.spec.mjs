@@ -1,4 +1,4 @@
-// Embedding (PRODUCT.md §5): the loader, auto-height, host settings, share
+// Embedding (docs/spec.md §5): the loader, auto-height, host settings, share
 // links onto the host page, events and a sandboxed frame. The widget is
 // served by the config's web server on 127.0.0.1; the host pages come from
 // a server started here on localhost, a different origin, with a strict CSP

@@ -27,7 +27,7 @@ export async function openWidget(page, path = "") {
   await expect(page.getByRole("button", { name: "Add activity" })).toBeVisible();
 }
 
-/** The row group "Activity n" (1-based), as PRODUCT.md §7 names it. */
+/** The row group "Activity n" (1-based), as docs/spec.md §7 names it. */
 export function activity(page, n) {
   return page.getByRole("group", { name: `Activity ${n}`, exact: true });
 }

@@ -1,4 +1,4 @@
-// The foundation: the worked example, data entry through the PRODUCT.md §7
+// The foundation: the worked example, data entry through the docs/spec.md §7
 // labels, validation that keeps what was typed, undo, and the strict CSP.
 import { test, expect, openWidget, activity, enterActivities } from "./fixtures.mjs";
 
@@ -14,7 +14,7 @@ test("a new visitor sees the worked example and its insight", async ({ page }) =
   await expect(activity(page, 9)).toHaveCount(0);
 });
 
-test("every control carries its §7 label", async ({ page }) => {
+test("every control carries its docs/spec.md §7 label", async ({ page }) => {
   await openWidget(page);
   const row = activity(page, 2);
   await expect(row.getByRole("textbox", { name: /^Name/ })).toHaveValue("Replying to comments and messages");

@@ -1,4 +1,4 @@
-// Paste rows from a spreadsheet and import a CSV file (PRODUCT.md §6): good
+// Paste rows from a spreadsheet and import a CSV file (docs/spec.md §6): good
 // rows are added, bad rows are listed with their row number and reason,
 // nothing entered is lost, and the import can be undone.
 import { readFile } from "node:fs/promises";

@@ -1,4 +1,4 @@
-// The printed report (PRODUCT.md §6): the insight, the score, the chart and
+// The printed report (docs/spec.md §6): the insight, the score, the chart and
 // the table, the share link and the date; no buttons and no inputs.
 import { test, expect, openWidget } from "./fixtures.mjs";
 

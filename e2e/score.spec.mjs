@@ -1,5 +1,5 @@
-// The following-vs-community score (PRODUCT.md §3), read from the meter's
-// aria-valuenow for scenarios entered through the §7 labels. Every expected
+// The following-vs-community score (docs/spec.md §3), read from the meter's
+// aria-valuenow for scenarios entered through the docs/spec.md §7 labels. Every expected
 // value is worked out by hand in the comments.
 import { test, expect, openWidget, enterActivities } from "./fixtures.mjs";
 

@@ -1,4 +1,4 @@
-// Share links (PRODUCT.md §4): copy, open in a fresh page, keep or go back;
+// Share links (docs/spec.md §4): copy, open in a fresh page, keep or go back;
 // damaged links never crash and never overwrite what the visitor saved.
 import { test, expect, openWidget, activity, enterActivities } from "./fixtures.mjs";
 

@@ -1,4 +1,4 @@
-// The size budget of PRODUCT.md §8 as a test: the release bundle's
+// The size budget of docs/spec.md §8 as a test: the release bundle's
 // wasm + JS + CSS, brotli at quality 11, must stay within 150 KB. Bytes are
 // deterministic for a given build, so unlike timings this can fail a build.
 // Also fails if index.html points at another origin or at a file that is
@@ -92,7 +92,7 @@ function main() {
     const b = brotli(buf);
     if (bundle.has(f)) total += b;
     else if (f === "embed.js" && b > EMBED_BUDGET) {
-      problems.push(`${f} is ${b} bytes brotli, over its budget of ${EMBED_BUDGET} bytes (PRODUCT.md §8).`);
+      problems.push(`${f} is ${b} bytes brotli, over its budget of ${EMBED_BUDGET} bytes (docs/spec.md §8).`);
     }
     const note = bundle.has(f) ? "" : f === "embed.js" ? `  (host page; budget ${EMBED_BUDGET})` : "  (not the widget's code)";
     rows.push(`  ${f.padEnd(44)} ${String(buf.length).padStart(9)} raw ${String(b).padStart(9)} brotli${note}`);

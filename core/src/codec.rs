@@ -1,4 +1,4 @@
-//! Share links: a whole scenario in the text after `#s=` (PRODUCT.md §4).
+//! Share links: a whole scenario in the text after `#s=` (docs/spec.md §4).
 //!
 //! ```
 //! use social8020_core::{codec, example};

@@ -105,7 +105,7 @@ use crate::pareto::{Breakdown, TOLERANCE};
 use crate::scenario::{Activity, ResultUnit, Scenario};
 use crate::score::{Score, ScoreConfig, Signal};
 
-/// The CSV header, in the order of PRODUCT.md §6.
+/// The CSV header, in the order of docs/spec.md §6.
 pub const CSV_COLUMNS: [&str; 11] = [
     "rank",
     "activity",

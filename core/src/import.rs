@@ -1,4 +1,4 @@
-//! Rows pasted from a spreadsheet or read from a CSV file (PRODUCT.md §6).
+//! Rows pasted from a spreadsheet or read from a CSV file (docs/spec.md §6).
 //!
 //! [`parse_rows`] turns the text into activity rows for the form. Every row
 //! goes through [`Scenario::new`], the same check as the form and share

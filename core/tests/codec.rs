@@ -1,5 +1,5 @@
 //! Share links: round trips, the canonical form, limits, damage and length
-//! budgets (PRODUCT.md §4).
+//! budgets (docs/spec.md §4).
 
 mod codec_support;
 
@@ -521,7 +521,7 @@ fn the_largest_link_decodes_quickly() {
         assert_eq!(decode(&payload).as_ref(), Ok(&largest));
     }
     // Reported, not asserted: timings of a test build on a busy machine
-    // say little. The budget (PRODUCT.md §8, under 5 ms) is for the
+    // say little. The budget (docs/spec.md §8, under 5 ms) is for the
     // release build in the browser.
     println!(
         "decode of the largest link: {:?} per decode (test build)",

@@ -1,5 +1,5 @@
 //! Frozen share links. Every released link format stays readable forever
-//! (PRODUCT.md §4), so the payloads in `vectors/` never change: a version
+//! (docs/spec.md §4), so the payloads in `vectors/` never change: a version
 //! that fails these tests breaks links that people have already sent.
 //!
 //! Each line of `vectors/v1.txt` is `payload<TAB>description`; the

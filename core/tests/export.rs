@@ -1,4 +1,4 @@
-//! The exports against PRODUCT.md §6. Every expected CSV below was worked
+//! The exports against docs/spec.md §6. Every expected CSV below was worked
 //! out by hand from the rows above it, not produced by running the code:
 //! each case goes through [`check_csv`], each report through [`report`].
 

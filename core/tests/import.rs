@@ -1,4 +1,4 @@
-//! Pasted rows and imported CSV against PRODUCT.md §6: every case goes
+//! Pasted rows and imported CSV against docs/spec.md §6: every case goes
 //! through [`check`], which compares the rows found (line, name, type,
 //! hours, results) and the problems as the screen shows them.
 

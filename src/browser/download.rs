@@ -10,7 +10,7 @@
 //! a wait costs nothing but a few kilobytes of memory.
 //!
 //! The text is saved as UTF-8 without a byte-order mark, so the file's first
-//! bytes are the CSV header of PRODUCT.md §6. Spreadsheets that import CSV
+//! bytes are the CSV header of docs/spec.md §6. Spreadsheets that import CSV
 //! as UTF-8 (Google Sheets, Numbers, LibreOffice, Excel's "From Text/CSV")
 //! read names in any script; Excel on Windows, opening the file by a double
 //! click, may guess another encoding for names beyond ASCII.
