@@ -14,6 +14,7 @@
 //! - [`codec`]: share links, the scenario as the text after `#s=`.
 //! - [`export`]: the breakdown as CSV, the JSON report and their file names.
 //! - [`import`]: rows pasted from a spreadsheet or read from a CSV file.
+//! - [`text`]: names cleaned of characters that could disguise them.
 //! - [`host`]: the settings of a host page that embeds the widget, checked,
 //!   and an accent palette that keeps text readable.
 //!
@@ -41,6 +42,7 @@ pub mod number;
 pub mod pareto;
 pub mod scenario;
 pub mod score;
+pub mod text;
 
 use std::cmp::Ordering;
 
