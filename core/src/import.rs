@@ -115,6 +115,26 @@ impl Import {
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty() && self.problems.is_empty()
     }
+
+    /// How many rows were left out for a problem of their own: each bad row
+    /// once, however many of its cells are wrong, plus the rows that a
+    /// [`Reason::MoreProblems`] stands for. Rows that did not fit, and a
+    /// problem with the input as a whole, are not counted.
+    pub fn rows_to_fix(&self) -> usize {
+        let mut count = 0;
+        let mut last_line = 0;
+        for problem in &self.problems {
+            match problem.reason {
+                Reason::MoreProblems { rows } => count += rows,
+                Reason::Cell { .. } | Reason::UnknownType { .. } if problem.line != last_line => {
+                    count += 1;
+                    last_line = problem.line;
+                }
+                _ => {}
+            }
+        }
+        count
+    }
 }
 
 /// A row that the scenario accepts, ready for the form.

@@ -13,6 +13,7 @@
 //! - [`example`]: the worked example a new visitor sees.
 //! - [`codec`]: share links, the scenario as the text after `#s=`.
 //! - [`export`]: the breakdown as CSV, the JSON report and their file names.
+//! - [`encoding`]: an imported file's bytes read as text (UTF-8, UTF-16, Windows-1252).
 //! - [`import`]: rows pasted from a spreadsheet or read from a CSV file.
 //! - [`text`]: names cleaned of characters that could disguise them.
 //! - [`host`]: the settings of a host page that embeds the widget, checked,
@@ -34,6 +35,7 @@
 pub mod chart;
 pub mod codec;
 pub mod draft;
+pub mod encoding;
 pub mod example;
 pub mod export;
 pub mod host;
