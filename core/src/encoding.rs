@@ -89,7 +89,7 @@ pub fn decode_file(bytes: &[u8]) -> Result<String, FileError> {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, FileError> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(FileError::BadUtf16);
     }
     let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
