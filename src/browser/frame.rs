@@ -28,7 +28,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Reflect};
-use social8020_core::host::{HostSettings, Theme, Warning};
+use social8020_core::host::{HostSettings, Placement, Theme, Warning};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
@@ -74,13 +74,24 @@ pub struct Host {
 }
 
 impl Host {
-    /// Reads the settings from this page's query string.
+    /// Reads the settings from this page's query string, keeping those
+    /// that carry a URL only where PRODUCT.md §11 allows them
+    /// ([`HostSettings::from_page`]): in a frame, and a share page only on
+    /// the embedding page's origin.
     pub fn read() -> Host {
-        let (settings, warnings) = HostSettings::from_query(&search());
+        let framed = is_framed();
+        let placement = if framed {
+            Placement::Framed {
+                embedder: embedder_origin(),
+            }
+        } else {
+            Placement::Alone
+        };
+        let (settings, warnings) = HostSettings::from_page(&search(), &placement);
         Host {
             settings,
             warnings,
-            framed: is_framed(),
+            framed,
         }
     }
 
@@ -111,8 +122,7 @@ pub fn is_framed() -> bool {
 /// Where a share link points: the host's share page when it set one, else
 /// this page without its query string (the host settings) or fragment.
 pub fn share_base() -> Option<String> {
-    let (settings, _) = HostSettings::from_query(&search());
-    if let Some(url) = settings.share_url {
+    if let Some(url) = Host::read().settings.share_url {
         return Some(url);
     }
     let href = web_sys::window()?.location().href().ok()?;
@@ -216,10 +226,19 @@ fn parent() -> Option<web_sys::Window> {
 /// The parent's origin when the browser tells it, else `"*"` (see the
 /// module documentation).
 fn parent_origin() -> String {
+    embedder_origin().unwrap_or_else(|| "*".to_owned())
+}
+
+/// The origin of the page that frames this one, when the browser tells it:
+/// `location.ancestorOrigins`, else the origin of `document.referrer` (the
+/// loader's frame sends it, with `referrerpolicy`). `None` when not framed.
+pub fn embedder_origin() -> Option<String> {
+    if !is_framed() {
+        return None;
+    }
     ancestor_origin()
         .or_else(referrer_origin)
         .filter(|origin| origin.starts_with("http"))
-        .unwrap_or_else(|| "*".to_owned())
 }
 
 fn ancestor_origin() -> Option<String> {

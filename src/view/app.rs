@@ -21,6 +21,7 @@ use crate::view::breakdown::{BreakdownTable, WhatIf};
 use crate::view::chart::ParetoChart;
 use crate::view::exports::Exports;
 use crate::view::headline::{sentences, Insight};
+use crate::view::saved::set_aside_notice;
 use crate::view::score::ScoreCard;
 use crate::view::settings::Settings;
 use crate::view::share::{own_form, share_link, CopyLink, LinkBanner};
@@ -168,7 +169,8 @@ pub fn App() -> Html {
         (state.last_valid.clone(), state.origin),
         |(scenario, origin)| {
             if *origin == Origin::Own {
-                storage::save(scenario.as_deref());
+                // Best effort: a refused write costs autosave only.
+                let _ = storage::save(scenario.as_deref());
             }
         },
     );
@@ -287,6 +289,7 @@ pub fn App() -> Html {
                 <h1 class="app__title">{"Where do your social media results really come from?"}</h1>
             </header>
             <LinkBanner state={state.clone()} />
+            {set_aside_notice()}
             <Insight sentences={(*headline).clone()} stale={state.is_stale()} />
             if let Some((scenario, breakdown)) = analysis.as_ref().as_ref().and_then(Analysis::with_breakdown) {
                 <div class="card chart-card">

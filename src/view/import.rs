@@ -2,6 +2,8 @@
 //! added, bad rows are listed with their row number and reason, and the
 //! whole import can be undone.
 
+use js_sys::Uint8Array;
+use social8020_core::encoding::decode_file;
 use social8020_core::import::{self, Import};
 use social8020_core::scenario::MAX_ACTIVITIES;
 use wasm_bindgen::JsCast;
@@ -19,7 +21,19 @@ const MAX_FILE_BYTES: f64 = 1_048_576.0;
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Outcome {
     added: usize,
+    /// Rows left out for a problem of their own, each counted once.
+    rows_to_fix: usize,
     problems: Vec<String>,
+}
+
+impl Outcome {
+    /// Nothing read: one problem with the input as a whole.
+    fn refused(problem: String) -> Outcome {
+        Outcome {
+            problems: vec![problem],
+            ..Outcome::default()
+        }
+    }
 }
 
 /// Room left for imported rows: blank rows are replaced, so they count as
@@ -36,13 +50,16 @@ fn room(state: &State) -> usize {
 
 /// Reads `text` as rows and adds the good ones; the outcome to show.
 fn apply(text: &str, state: &UseReducerHandle<State>) -> Outcome {
-    let Import { rows, problems } = import::parse_rows_with_room(text, room(state));
+    let import = import::parse_rows_with_room(text, room(state));
+    let rows_to_fix = import.rows_to_fix();
+    let Import { rows, problems } = import;
     let added = rows.len();
     state.dispatch(Action::ImportRows(
         rows.into_iter().map(|row| row.activity).collect(),
     ));
     Outcome {
         added,
+        rows_to_fix,
         problems: problems.iter().map(ToString::to_string).collect(),
     }
 }
@@ -100,30 +117,28 @@ pub fn ImportRows(props: &ImportProps) -> Html {
             // The same file can be chosen again after a fix.
             input.set_value("");
             if file.size() > MAX_FILE_BYTES {
-                show(Outcome {
-                    added: 0,
-                    problems: vec![
-                        "That file is larger than 1 MB; import a smaller CSV file.".to_owned()
-                    ],
-                });
+                show(Outcome::refused(
+                    "That file is larger than 1 MB; import a smaller CSV file.".to_owned(),
+                ));
                 return;
             }
             let state = state.clone();
             let show = show.clone();
             spawn_local(async move {
-                let text = JsFuture::from(file.text())
+                // The bytes, not `file.text()`: that reads every file as
+                // UTF-8 and silently puts `�` for what it cannot read. The
+                // core reads UTF-8, UTF-16 and Windows-1252, or says why not.
+                let bytes = JsFuture::from(file.array_buffer())
                     .await
                     .ok()
-                    .and_then(|v| v.as_string());
-                match text {
-                    Some(text) => show(apply(&text, &state)),
-                    None => show(Outcome {
-                        added: 0,
-                        problems: vec![
-                            "That file could not be read; save it as CSV (UTF-8) and try again."
-                                .to_owned(),
-                        ],
-                    }),
+                    .map(|buffer| Uint8Array::new(&buffer).to_vec());
+                match bytes.map(|bytes| decode_file(&bytes)) {
+                    Some(Ok(text)) => show(apply(&text, &state)),
+                    Some(Err(problem)) => show(Outcome::refused(problem.to_string())),
+                    None => show(Outcome::refused(
+                        "That file could not be read; save it as CSV (UTF-8) and try again."
+                            .to_owned(),
+                    )),
                 }
             });
         })
@@ -176,7 +191,7 @@ fn summary(outcome: &Outcome) -> String {
         1 => "Added 1 activity.".to_owned(),
         n => format!("Added {n} activities."),
     };
-    match outcome.problems.len() {
+    match outcome.rows_to_fix {
         0 => added,
         1 => format!("{added} 1 row needs fixing."),
         n => format!("{added} {n} rows need fixing."),

@@ -10,6 +10,7 @@ pub mod exports;
 pub mod field;
 pub mod headline;
 pub mod import;
+pub mod saved;
 pub mod score;
 pub mod settings;
 pub mod share;
