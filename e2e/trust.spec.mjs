@@ -467,23 +467,36 @@ test.describe("saves", () => {
     expect(await page.evaluate(() => localStorage.getItem("social8020.scenario"))).toBe(new URL(link).hash.slice(3));
   });
 
-  test("widgets on different sites keep separate saves", async ({ page }) => {
-    const server = await hostServer(HOST_PORT, () => hostPage(WIDGET));
+  // Host pages on 127.0.0.1 at other ports: other origins of the widget's
+  // own site, so the browser gives all of them one storage, unpartitioned.
+  test("widgets that different pages embed keep separate saves", async ({ page }) => {
+    const servers = [await hostServer(HOST_PORT, () => hostPage(WIDGET)), await hostServer(OTHER_PORT, () => hostPage(WIDGET))];
+    const sites = [HOST_PORT, OTHER_PORT].map((port) => `http://127.0.0.1:${port}`);
     try {
       await openWidget(page);
       await page.evaluate(() => localStorage.clear());
-      await page.goto(`http://localhost:${HOST_PORT}/`);
-      const frame = page.frameLocator("#calc iframe");
-      await expect(frame.getByRole("button", { name: "Add activity" })).toBeVisible();
-      await enterActivities(frame, [["Framed posts", 2, 20]]);
-      await expect(frame.getByTestId("headline")).toHaveText(/^1 of 1 activity/);
-      const keys = () => widgetFrame(page).evaluate(() => Object.keys(localStorage).sort());
-      await expect.poll(keys).toEqual([`social8020.scenario@http://localhost:${HOST_PORT}`]);
-      // The widget on its own page still has its own (the example).
+      for (const [i, site] of sites.entries()) {
+        await page.goto(`${site}/`);
+        const frame = page.frameLocator("#calc iframe");
+        await expect(frame.getByRole("button", { name: "Add activity" })).toBeVisible();
+        await enterActivities(frame, [[`Site ${i + 1} posts`, 2, 20]]);
+        await expect(frame.getByTestId("headline")).toHaveText(/^1 of 1 activity/);
+      }
+      // Each embedding origin reads back its own, and the widget on its own
+      // page still has the example.
+      for (const [i, site] of sites.entries()) {
+        await page.goto(`${site}/`);
+        const name = activity(page.frameLocator("#calc iframe"), 1).getByRole("textbox", { name: /^Name/ });
+        await expect(name).toHaveValue(`Site ${i + 1} posts`);
+      }
       await openWidget(page);
       await expect(page.getByTestId("headline")).toHaveText(/^3 of 8 activities/);
+      expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual([
+        "social8020.scenario",
+        ...sites.map((site) => `social8020.scenario@${site}`),
+      ]);
     } finally {
-      await close(server);
+      for (const server of servers) await close(server);
     }
   });
 });

@@ -30,7 +30,7 @@
 
 use std::fmt;
 
-/// Why a file's bytes were not read as text. Each message says how to save
+/// Why a file's bytes were not read as text. The message says how to save
 /// the file so that it reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileError {
@@ -43,22 +43,13 @@ pub enum FileError {
     NotText,
 }
 
+/// One message for every refusal: what to do is the same.
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            FileError::BadUtf8 => {
-                "That file says it is UTF-8 but is not, so nothing was read; \
-                 save it again as CSV UTF-8 and import it."
-            }
-            FileError::BadUtf16 => {
-                "That file says it is Unicode text but is damaged, so nothing was \
-                 read; save it again as CSV UTF-8 and import it."
-            }
-            FileError::NotText => {
-                "That file is not text in an encoding this calculator reads, so \
-                 nothing was read; save it as CSV UTF-8 and import it."
-            }
-        })
+        f.write_str(
+            "That file is not text this calculator can read, so nothing was read; \
+             save it as CSV UTF-8 and import it again.",
+        )
     }
 }
 

@@ -538,9 +538,8 @@ impl HostSettings {
                     settings.share_url = None;
                     ignore(
                         "share-url",
-                        "Use the address of the page that embeds the widget, on the same \
-                         site (scheme, host and port), and embed it with embed.js, which \
-                         lets the widget know that page's origin.",
+                        "Use an address on the origin of the page that embeds the widget, \
+                         and embed it with embed.js.",
                     );
                 }
             }
@@ -549,9 +548,7 @@ impl HostSettings {
     }
 }
 
-const ALONE_RULE: &str = "Settings with an address count only when the widget is embedded \
-                          in a frame; opened on its own, it shows no call to action and \
-                          shares links to itself.";
+const ALONE_RULE: &str = "Addresses count only when the widget is embedded in a frame.";
 
 /// The origin of an `http(s)` URL as a browser writes it: scheme and host
 /// in lower case, and the port unless it is the scheme's default

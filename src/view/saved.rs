@@ -13,18 +13,14 @@ use crate::browser::storage::{self, SetAside};
 pub fn set_aside_notice() -> Html {
     let what = match storage::set_aside() {
         None => return html! {},
-        Some(SetAside::Kept) => {
-            "They are kept aside in this browser, untouched, and from now on your numbers are saved as before."
-        }
-        Some(SetAside::NotKept) => {
-            "This browser would not keep a copy of them, so nothing is saved on this page, to leave them as they are."
-        }
+        Some(SetAside::Kept) => "They are kept aside in this browser, untouched.",
+        Some(SetAside::NotKept) => "To leave them untouched, nothing is saved on this page.",
     };
     html! {
         <div class="banner banner--problem" role="alert" data-testid="saved-set-aside">
             <p class="banner__text">
                 <strong>{"Your saved numbers could not be read. "}</strong>
-                {"They may be damaged, or come from a newer version of this calculator. "}
+                {"They may be damaged or from a newer version. "}
                 {what}
             </p>
         </div>
