@@ -397,7 +397,7 @@ test.describe("saves", () => {
     await page.evaluate(() => localStorage.setItem("social8020.scenario", "2made-by-a-newer-version"));
     await page.reload();
     const notice = page.getByTestId("saved-set-aside");
-    await expect(notice).toContainText("Your saved numbers could not be read.");
+    await expect(notice).toContainText("Your saved numbers could not be read");
     await expect(page.getByTestId("headline")).toHaveText(/^3 of 8 activities/);
     expect(await page.evaluate(() => localStorage.getItem("social8020.scenario.unreadable"))).toBe(
       "2made-by-a-newer-version",

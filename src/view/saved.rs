@@ -11,18 +11,19 @@ use crate::browser::storage::{self, SetAside};
 /// the visitor is told once. A plain function, not a component: a
 /// component costs the wasm about a kilobyte.
 pub fn set_aside_notice() -> Html {
-    let what = match storage::set_aside() {
+    let text = match storage::set_aside() {
         None => return html! {},
-        Some(SetAside::Kept) => "They are kept aside in this browser, untouched.",
-        Some(SetAside::NotKept) => "To leave them untouched, nothing is saved on this page.",
+        Some(SetAside::Kept) => {
+            "Your saved numbers could not be read: they may be damaged or from a newer \
+             version. They are kept aside in this browser, untouched."
+        }
+        Some(SetAside::NotKept) => {
+            "Your saved numbers could not be read: they may be damaged or from a newer \
+             version. To leave them untouched, nothing is saved on this page."
+        }
     };
+    // One element: each element of `html!` costs the wasm code of its own.
     html! {
-        <div class="banner banner--problem" role="alert" data-testid="saved-set-aside">
-            <p class="banner__text">
-                <strong>{"Your saved numbers could not be read. "}</strong>
-                {"They may be damaged or from a newer version. "}
-                {what}
-            </p>
-        </div>
+        <p class="banner banner--problem" role="alert" data-testid="saved-set-aside">{text}</p>
     }
 }
