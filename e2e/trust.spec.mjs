@@ -182,7 +182,9 @@ test.describe("serving", () => {
     const allowed = await hostServer(HOST_PORT, () => hostPage(served.base));
     const other = await hostServer(OTHER_PORT, () => hostPage(served.base));
     try {
-      // As shipped: no list, any site may frame it.
+      // As shipped: the file is in dist/, with no list, so any site may
+      // frame the widget.
+      expect((await rawGet(`${BASE}frame-ancestors.txt`)).body).toContain("# Sites allowed to show this widget");
       expect((await rawGet(`${BASE}index.html`)).csp).not.toContain("frame-ancestors");
       await writeFile(
         join(served.site, "frame-ancestors.txt"),
