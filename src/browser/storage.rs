@@ -6,10 +6,10 @@
 //!
 //! What is saved is kept safe (PRODUCT.md §11):
 //!
-//! - **One key per embedding site.** The widget on its own page saves under
+//! - **One key per embedding origin.** The widget on its own page saves under
 //!   `social8020.scenario`; in a frame, under `KEY@<origin of the embedding page>`, so
-//!   widgets that several sites embed from one widget origin never
-//!   overwrite each other's save. (Two widgets on one site share the
+//!   widgets that several origins embed from one widget origin never
+//!   overwrite each other's save. (Two widgets on pages of one origin share the
 //!   visitor's scenario, as one visitor has one.) A frame whose key is
 //!   still empty starts from the save under that plain key, so nothing saved
 //!   before keys were split is lost; it is only read, never written.
