@@ -7,7 +7,8 @@
 //! What is saved is kept safe (PRODUCT.md §11):
 //!
 //! - **One key per embedding origin.** The widget on its own page saves under
-//!   `social8020.scenario`; in a frame, under `KEY@<origin of the embedding page>`, so
+//!   `social8020.scenario`; in a frame, under
+//!   `social8020.scenario@<origin of the embedding page>`, so
 //!   widgets that several origins embed from one widget origin never
 //!   overwrite each other's save. (Two widgets on pages of one origin share the
 //!   visitor's scenario, as one visitor has one.) A frame whose key is
