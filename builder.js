@@ -94,7 +94,9 @@
     for (const [name, value] of pairs) if (name !== "share-url") url.searchParams.set(name, value);
     return (
       `<iframe src="${escape(url.href)}" title="Social 80/20 calculator" loading="lazy"\n` +
-      `  allow="clipboard-write" style="width:100%;height:${IFRAME_HEIGHT}px;border:0"></iframe>`
+      `  allow="clipboard-write" referrerpolicy="strict-origin-when-cross-origin"\n` +
+      `  sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"\n` +
+      `  style="width:100%;height:${IFRAME_HEIGHT}px;border:0"></iframe>`
     );
   }
 

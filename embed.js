@@ -11,6 +11,7 @@
   if (!me) return;
   var app = new URL("index.html", me.src);
   var frames = [];
+  var MAX = 20000;
   var SETTINGS = "accent theme currency locale cta-url cta-label share-url weights targets bands".split(" ");
 
   // The page's own share fragment, for frames that share onto this page.
@@ -33,6 +34,13 @@
     frame.title = "Social 80/20 calculator";
     frame.setAttribute("loading", "lazy");
     frame.setAttribute("allow", "clipboard-write");
+    // The widget learns this page's origin from the referrer where the
+    // browser has no location.ancestorOrigins, to check share-url against.
+    frame.setAttribute("referrerpolicy", "strict-origin-when-cross-origin");
+    // From another origin, a sandbox with only what the widget needs (no
+    // top navigation, forms or modals); on this page's own origin a
+    // sandbox that allows scripts and the origin could be lifted anyway.
+    if (app.origin !== location.origin) frame.setAttribute("sandbox", "allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads");
     // The frame takes the content's height, so it never needs a scrollbar
     // (one would narrow the content and change its height again).
     frame.setAttribute("scrolling", "no");
@@ -66,8 +74,10 @@
     frames.forEach(function (f) {
       if (f[0].contentWindow !== e.source) return;
       var height = m.height;
-      if (m.type === NS + ":height" && Number.isInteger(height) && height >= 200 && height <= 20000) {
-        f[0].style.height = height + "px";
+      if (m.type === NS + ":height" && Number.isInteger(height) && height >= 200) {
+        // Capped: past MAX the frame stops growing and scrolls inside.
+        f[0].style.height = Math.min(height, MAX) + "px";
+        f[0].setAttribute("scrolling", height > MAX ? "auto" : "no");
       } else if (m.type === NS + ":event" && /^(ready|result|share|cta)$/.test(m.name)) {
         f[1].dispatchEvent(new CustomEvent(NS + ":" + m.name, { bubbles: true, detail: clean(m.detail) }));
       } else if (m.type === NS + ":link-settled" && f[1].hasAttribute("data-share-url") && /^#s=/.test(location.hash)) {

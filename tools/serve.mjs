@@ -3,13 +3,63 @@
 // are also sent with `Access-Control-Allow-Origin: *`: a frame sandboxed
 // without allow-same-origin has an opaque origin, so its module scripts and
 // its wasm are cross-origin requests that need it (they are public files).
+//
+// Who may frame the widget: the sites listed in <dir>/frame-ancestors.txt,
+// read on every request, so a web person edits the list without a rebuild
+// or a restart. With entries, the CSP gets `frame-ancestors 'self' <list>`;
+// without (the file missing, or comments only), any site may frame it.
+//
+// It answers 400 to a path that does not decode and never serves a file
+// outside <dir> (the real path, after symbolic links, must be inside it).
 // Usage: node tools/serve.mjs <dir> <port> [base path, default "/"]
 import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { extname, join, normalize, resolve } from "node:path";
+import { readFile, realpath, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 const [dir = "dist", port = "8080", base = "/"] = process.argv.slice(2);
 const root = resolve(dir);
+
+/** The sources of dist/frame-ancestors.txt, or [] for "any site". */
+export function frameAncestors(folder) {
+  let text;
+  try {
+    text = readFileSync(join(folder, "frame-ancestors.txt"), "utf8");
+  } catch {
+    return [];
+  }
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.replace(/#.*/, "").trim())
+    .filter((line) => line !== "")
+    .filter((source) => {
+      // A scheme and host (with an optional `*.` and port), or a quoted
+      // keyword: nothing that could end the directive or the header.
+      const ok = /^(https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?|'self'|'none')$/i.test(source);
+      if (!ok) console.warn(`frame-ancestors.txt: ignored ${JSON.stringify(source)}; write an origin such as https://example.com`);
+      return ok;
+    });
+}
+
+/** The CSP for a response: the app's, with frame-ancestors when listed. */
+export function cspFor(folder) {
+  const list = frameAncestors(folder);
+  if (list.length === 0) return CSP;
+  const sources = list.includes("'none'") ? ["'none'"] : ["'self'", ...list.filter((s) => s !== "'self'")];
+  return `${CSP}; frame-ancestors ${sources.join(" ")}`;
+}
+
+/** The file under root that a request path names, or null if it is outside. */
+async function fileFor(path) {
+  const file = resolve(root, "." + sep + path);
+  const inside = (target, folder) => {
+    const rel = relative(folder, target);
+    return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  };
+  if (!inside(file, root)) return null;
+  const real = await realpath(file);
+  return inside(real, await realpath(root)) ? real : null;
+}
 
 export const CSP = [
   "default-src 'self'",
@@ -35,24 +85,34 @@ const TYPES = {
 };
 
 const server = createServer(async (req, res) => {
-  const url = new URL(req.url, "http://localhost");
-  if (!url.pathname.startsWith(base)) {
-    res.writeHead(404).end("not found");
-    return;
-  }
-  let path = decodeURIComponent(url.pathname.slice(base.length));
-  if (path === "" || path.endsWith("/")) path += "index.html";
-  const file = normalize(join(root, path));
-  if (!file.startsWith(root)) {
-    res.writeHead(403).end("forbidden");
-    return;
-  }
+  let path;
   try {
+    const url = new URL(req.url, "http://localhost");
+    if (!url.pathname.startsWith(base)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    path = decodeURIComponent(url.pathname.slice(base.length));
+  } catch {
+    res.writeHead(400, { "Content-Type": "text/plain" }).end("bad request");
+    return;
+  }
+  if (path.includes("\0") || path.includes("\\")) {
+    res.writeHead(400, { "Content-Type": "text/plain" }).end("bad request");
+    return;
+  }
+  if (path === "" || path.endsWith("/")) path += "index.html";
+  try {
+    const file = await fileFor(path);
+    if (file === null) {
+      res.writeHead(403, { "Content-Type": "text/plain" }).end("forbidden");
+      return;
+    }
     if (!(await stat(file)).isFile()) throw new Error("not a file");
     const body = await readFile(file);
     res.writeHead(200, {
       "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
-      "Content-Security-Policy": CSP,
+      "Content-Security-Policy": cspFor(root),
       "X-Content-Type-Options": "nosniff",
       "Access-Control-Allow-Origin": "*",
       "Referrer-Policy": "no-referrer",
@@ -60,7 +120,7 @@ const server = createServer(async (req, res) => {
     });
     res.end(body);
   } catch {
-    res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+    if (!res.headersSent) res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
   }
 });
 

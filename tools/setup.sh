@@ -111,9 +111,23 @@ browser() {
   fi
 }
 
+# LibreOffice Calc, which e2e/trust.spec.mjs runs headless to prove that an
+# exported CSV runs no formula whichever separator a spreadsheet splits on.
+spreadsheet() {
+  command -v soffice >/dev/null 2>&1 && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing LibreOffice Calc from Debian"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y --no-install-recommends libreoffice-calc \
+      || { apt-get update && apt-get install -y --no-install-recommends libreoffice-calc; }
+  else
+    die "the tests need LibreOffice Calc (soffice). On Debian or Ubuntu, as root: apt-get install libreoffice-calc"
+  fi
+}
+
 case "${1:-}" in
   build) rust_tools; release_toolchain >/dev/null; node_tools ;;
-  test) rust_tools; release_toolchain >/dev/null; node_tools; browser ;;
+  test) rust_tools; release_toolchain >/dev/null; node_tools; browser; spreadsheet ;;
   release-toolchain) release_toolchain ;;
   *) die "usage: tools/setup.sh build|test|release-toolchain" ;;
 esac

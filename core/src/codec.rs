@@ -74,7 +74,9 @@
 //!   are each checked against a limit before the work they would cause.
 //!   Decoding never panics.
 //! - **Validated.** What a link holds goes through [`Scenario::new`], like
-//!   everything a visitor types.
+//!   everything a visitor types, after the canonical check; so a link made
+//!   before names were cleaned of invisible characters
+//!   ([`crate::text::visible`]) still opens, with its names cleaned.
 
 use std::fmt;
 
@@ -224,11 +226,14 @@ pub fn decode(payload: &str) -> Result<Scenario, LinkError> {
         return Err(LinkError::TooManyActivities);
     }
     let wire: WireV1 = postcard::from_bytes(&data).map_err(|_| LinkError::Damaged)?;
-    let scenario = Scenario::new(wire.into_parts()?).map_err(LinkError::Invalid)?;
-    if write_payload(&scenario) != payload {
+    // Canonical as written: links made before names were cleaned of
+    // invisible characters (see `text::visible`) keep them in the payload,
+    // so the check runs on the text as it came, and the cleaning after it.
+    let written = Scenario::keeping_text(wire.into_parts()?).map_err(LinkError::Invalid)?;
+    if write_payload(&written) != payload {
         return Err(LinkError::NotCanonical);
     }
-    Ok(scenario)
+    Scenario::new(written.into_parts()).map_err(LinkError::Invalid)
 }
 
 /// The payload in a URL fragment such as `#s=1abc` or `s=1abc&x=2`, with or
@@ -452,5 +457,30 @@ mod tests {
         let mut wire = WireV1::from_scenario(&example::bakery());
         wire.activities[0].hours = WireAmount(2 * 2200 + 1);
         assert_eq!(decode(&raw_payload(&wire)), Err(LinkError::NotCanonical));
+    }
+
+    #[test]
+    fn a_link_written_before_names_were_cleaned_opens_cleaned() {
+        let mut wire = WireV1::from_scenario(&example::bakery());
+        wire.activities[0].name = "Ads\u{202E}gnp.exe".to_owned();
+        wire.activities[1].name = "\u{200B}".to_owned();
+        wire.activities.truncate(2);
+        wire.activities[1].name = "Zero\u{200B}width".to_owned();
+        let opened = decode(&raw_payload(&wire)).expect("still opens");
+        let names: Vec<&str> = opened
+            .activities()
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(names, ["Adsgnp.exe", "Zerowidth"]);
+        // A name that was nothing but invisible characters is now missing.
+        wire.activities[1].name = "\u{200B}\u{2066}".to_owned();
+        let Err(LinkError::Invalid(invalid)) = decode(&raw_payload(&wire)) else {
+            panic!("expected Invalid");
+        };
+        assert!(invalid
+            .errors()
+            .iter()
+            .any(|e| e.problem == crate::scenario::Problem::NameMissing));
     }
 }

@@ -24,12 +24,23 @@
 //! # CSV
 //!
 //! The columns of [`CSV_COLUMNS`], one record per activity in ranked order,
-//! as RFC 4180 has it: records end with CRLF (the last one too), and a cell
-//! that holds `,`, `"`, CR or LF is put in double quotes with its own quotes
-//! doubled. A cell that starts with `=`, `+`, `-` or `@` gets a `'` in
-//! front, so that a spreadsheet shows it rather than running it as a
-//! formula. Every cell, the header's too, goes through the same rule, though
-//! only an activity's name can trigger it. Numbers use `.` as the decimal
+//! as RFC 4180 has it: records end with CRLF (the last one too). Every
+//! cell, the header's too, goes through one rule, [`push_csv_cell`], though
+//! only an activity's name can trigger it:
+//!
+//! - **No cell a spreadsheet makes starts a formula.** A spreadsheet may
+//!   split the file on `,`, `;` or tab, and one that splits on `;` or tab
+//!   does not see the double quotes around a cell, so `x;=1+1` would give
+//!   it a cell `=1+1`. So a `'` goes before every place where any of these
+//!   splits could start a cell that begins (after spaces, double quotes
+//!   and `'`s) with `=`, `+`, `-`, `@`, tab or carriage return (or a full-width
+//!   `＝＋－＠`): the start of the text, and after every `,`, `;`, tab, CR
+//!   and LF in it. `x;=1+1` is written `"x;'=1+1"`.
+//! - **Quoted** in double quotes, with its own quotes doubled, when it holds
+//!   `"`, `,`, `;`, tab, CR or LF.
+//!
+//! The import takes exactly those `'`s off again ([`restore_cell`]), so a
+//! name comes back as it was, even one with a `'` of its own there. Numbers use `.` as the decimal
 //! mark, no grouping and no trailing zeros (`12.5`, `50`); an empty cell
 //! means "none". The text has no byte-order mark.
 //!
@@ -306,23 +317,101 @@ fn push_record<S: AsRef<str>>(out: &mut String, cells: impl IntoIterator<Item = 
     out.push_str("\r\n");
 }
 
-/// Appends one cell: defused if a spreadsheet would read it as a formula,
-/// then quoted if it holds a separator, a quote or a line break.
+/// Appends one cell; see [`push_csv_cell`].
 fn push_cell(out: &mut String, text: &str) {
-    let formula = text.starts_with(['=', '+', '-', '@']);
-    let quoted = text.contains([',', '"', '\r', '\n']);
-    if quoted {
+    push_csv_cell(out, text);
+}
+
+/// What a spreadsheet may run as a formula, or read as a cell that is not
+/// what it seems, when a cell starts with it: `=`, `+`, `-`, `@`, tab and
+/// carriage return, and the full-width `＝`, `＋`, `－` and `＠`, which some
+/// spreadsheets read as their ASCII forms.
+pub const CSV_DANGER: [char; 10] = [
+    '=', '+', '-', '@', '\t', '\r', '\u{ff1d}', '\u{ff0b}', '\u{ff0d}', '\u{ff20}',
+];
+
+/// Where a spreadsheet may start a new cell, whichever separator it was
+/// told to split on: `,`, `;`, tab, and a line break (a spreadsheet that
+/// splits on another character than `,` does not see the double quotes
+/// around a cell, so a line break inside one starts a new row there).
+pub const CSV_SPLITS: [char; 5] = [',', ';', '\t', '\r', '\n'];
+
+/// Appends one CSV cell to `out`: the one rule for every CSV this crate
+/// writes, so that no cell, read with `,`, `;` or tab as the separator,
+/// starts with a character of [`CSV_DANGER`] once a spreadsheet splits it.
+///
+/// 1. **Defused** ([`defuse_cell`]): a `'` goes before every place where a
+///    spreadsheet could start a cell that begins, after spaces, double
+///    quotes and `'`s, with a character of [`CSV_DANGER`]: the start of the
+///    text and the place after each character of [`CSV_SPLITS`].
+/// 2. **Quoted** as RFC 4180 has it when the text then holds `"` or a
+///    character of [`CSV_SPLITS`]: in double quotes, its own quotes doubled.
+///
+/// ```
+/// use social8020_core::export::push_csv_cell;
+///
+/// let mut out = String::new();
+/// push_csv_cell(&mut out, "x;=1+1;y");
+/// assert_eq!(out, "\"x;'=1+1;y\"");
+/// // Whichever separator splits it, no piece starts with `=`.
+/// for separator in [',', ';', '\t'] {
+///     assert!(out.split(separator).all(|piece| !piece.trim_start_matches([' ', '"']).starts_with('=')));
+/// }
+/// ```
+pub fn push_csv_cell(out: &mut String, text: &str) {
+    let defused = defuse_cell(text);
+    if defused.contains(CSV_SPLITS) || defused.contains('"') {
         out.push('"');
-    }
-    if formula {
-        out.push('\'');
-    }
-    if quoted {
-        out.push_str(&text.replace('"', "\"\""));
+        out.push_str(&defused.replace('"', "\"\""));
         out.push('"');
     } else {
-        out.push_str(text);
+        out.push_str(&defused);
     }
+}
+
+/// `text` with a `'` before every place where a spreadsheet could start a
+/// cell with a character of [`CSV_DANGER`]; see [`push_csv_cell`].
+pub fn defuse_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut at_start = true;
+    for (at, c) in text.char_indices() {
+        if at_start && starts_dangerously(&text[at..]) {
+            out.push('\'');
+        }
+        out.push(c);
+        at_start = CSV_SPLITS.contains(&c);
+    }
+    out
+}
+
+/// Takes off the `'`s that [`defuse_cell`] put in, for reading an exported
+/// file back: `restore_cell(&defuse_cell(text)) == text` for every text.
+pub fn restore_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at_start = true;
+    for (at, c) in text.char_indices() {
+        if at_start && c == '\'' && starts_dangerously(&text[at + 1..]) {
+            at_start = false;
+        } else {
+            out.push(c);
+            at_start = CSV_SPLITS.contains(&c);
+        }
+    }
+    out
+}
+
+/// True when `text`, past any spaces, double quotes and `'`s, starts with a
+/// character of [`CSV_DANGER`]. The `'`s count so that a text's own `'` in
+/// such a place gets one more, and [`restore_cell`] gives back every text
+/// exactly.
+fn starts_dangerously(text: &str) -> bool {
+    // By byte: the skipped characters are ASCII, and a char-array pattern
+    // would bring a searcher into the wasm.
+    let skipped = text
+        .bytes()
+        .take_while(|b| matches!(b, b' ' | b'"' | b'\''))
+        .count();
+    text[skipped..].starts_with(CSV_DANGER)
 }
 
 // ---------------------------------------------------------------------------

@@ -514,6 +514,98 @@ pub const SETTINGS: [&str; 10] = [
 /// The settings of the score, taken or refused together.
 const SCORE_SETTINGS: [&str; 3] = ["weights", "targets", "bands"];
 
+/// Where the widget runs, as far as the browser tells it (docs/spec.md §11).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Placement {
+    /// In a tab of its own: nobody embeds it.
+    Alone,
+    /// In a frame of another page, whose origin (`https://example.com`) is
+    /// known when the browser reveals it (`location.ancestorOrigins`, else
+    /// the referrer that the loader's frame sends).
+    Framed { embedder: Option<String> },
+}
+
+impl HostSettings {
+    /// The settings of a widget whose page has the query string `query`
+    /// and runs at `placement`: [`HostSettings::from_query`], then the
+    /// trust rule for settings that carry a URL.
+    ///
+    /// - **Alone**, `cta-url` and `share-url` are ignored (with a warning):
+    ///   anybody can write a query string, so a link that opened the widget
+    ///   on its own page must not put a call to action or a share page of
+    ///   theirs on the consultancy's widget address.
+    /// - **Framed**, `share-url` must have the origin of the embedding page;
+    ///   when the browser does not tell that origin, or it differs, the
+    ///   setting is ignored (with a warning), so share links, which carry
+    ///   the visitor's scenario, cannot be sent to another site.
+    ///
+    /// ```
+    /// use social8020_core::host::{HostSettings, Placement};
+    ///
+    /// let query = "?cta-url=https://evil.example/login&share-url=https://evil.example/grab";
+    /// let (alone, warnings) = HostSettings::from_page(query, &Placement::Alone);
+    /// assert!(alone.cta.is_none() && alone.share_url.is_none());
+    /// assert_eq!(warnings.len(), 2);
+    ///
+    /// let host = Placement::Framed { embedder: Some("https://consultancy.example".into()) };
+    /// let (framed, _) = HostSettings::from_page(query, &host);
+    /// assert!(framed.cta.is_some());
+    /// assert!(framed.share_url.is_none());
+    /// ```
+    pub fn from_page(query: &str, placement: &Placement) -> (HostSettings, Vec<Warning>) {
+        let (mut settings, mut warnings) = HostSettings::from_query(query);
+        let mut ignore = |setting: &'static str, message: &str| {
+            warnings.push(Warning {
+                setting,
+                message: message.to_owned(),
+            })
+        };
+        match placement {
+            Placement::Alone => {
+                if settings.cta.take().is_some() {
+                    ignore("cta-url", ALONE_RULE);
+                }
+                if settings.share_url.take().is_some() {
+                    ignore("share-url", ALONE_RULE);
+                }
+            }
+            Placement::Framed { embedder } => {
+                let page = settings.share_url.as_deref().and_then(origin_of);
+                if page.is_some() && page.as_deref() != embedder.as_deref() {
+                    settings.share_url = None;
+                    ignore(
+                        "share-url",
+                        "Use an address on the origin of the page that embeds the widget, \
+                         and embed it with embed.js.",
+                    );
+                }
+            }
+        }
+        (settings, warnings)
+    }
+}
+
+const ALONE_RULE: &str = "Addresses count only when the widget is embedded in a frame.";
+
+/// The origin of an `http(s)` URL as a browser writes it: scheme and host
+/// in lower case, and the port unless it is the scheme's default
+/// (`https://Example.com:443/x` is `https://example.com`).
+pub fn origin_of(url: &str) -> Option<String> {
+    // By character, as in `safe_url`: a string pattern would bring a
+    // substring search into the wasm.
+    let (scheme, rest) = url.split_once(':')?;
+    let rest = rest.strip_prefix("//")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => ":443",
+        "http" => ":80",
+        _ => return None,
+    };
+    let authority = authority.strip_suffix(default_port).unwrap_or(&authority);
+    (!authority.is_empty()).then(|| format!("{scheme}://{authority}"))
+}
+
 const URL_RULE: &str = "Use an https:// address (http:// only for localhost or 127.0.0.1).";
 
 /// The URL if it is safe to put in an `href` and to show: `https:`, or
@@ -536,7 +628,8 @@ pub fn safe_url(text: &str) -> Option<String> {
     let allowed = scheme == "https" || (scheme == "http" && local);
     let clean = !text
         .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "\\\"'<>`".contains(c));
+        .any(|c| c.is_whitespace() || c.is_control() || "\\\"'<>`".contains(c))
+        && matches!(crate::text::visible(text), std::borrow::Cow::Borrowed(_));
     (allowed && clean).then(|| format!("{scheme}://{rest}"))
 }
 
@@ -574,8 +667,12 @@ fn is_locale(text: &str) -> bool {
             .all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
+/// A label to show as it is: 1 to 40 characters, none of which
+/// [`crate::text::visible`] would change (no controls, bidi overrides or
+/// invisible characters).
 fn is_label(text: &str) -> bool {
-    (1..=MAX_CTA_LABEL_CHARS).contains(&text.chars().count()) && !text.chars().any(char::is_control)
+    (1..=MAX_CTA_LABEL_CHARS).contains(&text.chars().count())
+        && matches!(crate::text::visible(text), std::borrow::Cow::Borrowed(_))
 }
 
 /// Weights, targets and band edges, each a comma-separated list; the

@@ -50,9 +50,10 @@
 //!   `hours` or `time`; `results`, `result`, `revenue`, `sales` or `value`;
 //!   `type` or `kind`. Other columns are ignored, so the app's own CSV
 //!   export (`rank,activity,type,hours,results,…`) reads back as it was.
-//! - **Names** are trimmed. The `'` that the CSV export puts before a name
-//!   starting with `=`, `+`, `-` or `@` is taken off again (so a name that
-//!   itself starts with `'=` comes back without its `'`).
+//! - **Names** are trimmed and cleaned as [`Scenario::new`] cleans them
+//!   ([`crate::text::visible`]). The `'`s that the CSV export puts into a
+//!   name to defuse a formula ([`crate::export::push_csv_cell`]) are taken
+//!   off again, exactly: a name comes back as it was exported.
 //! - **Numbers** are read by [`parse_amount`], so `2,5`, `2.5` and `1,234`
 //!   mean what they do in the form; a currency symbol before or after the
 //!   number, as a spreadsheet copies a formatted cell (`$1,200.00`,
@@ -73,11 +74,13 @@
 use std::fmt;
 
 use crate::draft::ActivityDraft;
+use crate::export::restore_cell;
 use crate::number::{parse_amount, Amount, NumberError};
 use crate::scenario::{
     Activity, ActivityKind, Column, Field, Problem, Scenario, ScenarioParts, MAX_ACTIVITIES,
     MAX_NAME_CHARS,
 };
+use crate::text::visible;
 
 /// Largest text that is read at all: 1 MB, hundreds of times what 100 rows
 /// take, so only a wrong file or paste comes near it.
@@ -111,6 +114,26 @@ impl Import {
     /// blank or a header alone.
     pub fn is_empty(&self) -> bool {
         self.rows.is_empty() && self.problems.is_empty()
+    }
+
+    /// How many rows were left out for a problem of their own: each bad row
+    /// once, however many of its cells are wrong, plus the rows that a
+    /// [`Reason::MoreProblems`] stands for. Rows that did not fit, and a
+    /// problem with the input as a whole, are not counted.
+    pub fn rows_to_fix(&self) -> usize {
+        let mut count = 0;
+        let mut last_line = 0;
+        for problem in &self.problems {
+            match problem.reason {
+                Reason::MoreProblems { rows } => count += rows,
+                Reason::Cell { .. } | Reason::UnknownType { .. } if problem.line != last_line => {
+                    count += 1;
+                    last_line = problem.line;
+                }
+                _ => {}
+            }
+        }
+        count
     }
 }
 
@@ -453,7 +476,9 @@ fn read_row(
     dot_groups: bool,
 ) -> Result<ActivityDraft, Vec<Reason>> {
     let cell = |at: usize| cells.get(at).map_or("", String::as_str);
-    let name = name_text(cell(columns.name));
+    // Cleaned as the scenario cleans it, so the form shows what the
+    // scenario will hold.
+    let name = visible(&name_text(cell(columns.name))).trim().to_owned();
     let hours_text = cell(columns.hours);
     let results_text = cell(columns.results);
     let hours = read_number(hours_text, dot_groups);
@@ -523,6 +548,7 @@ fn read_row(
 /// The name as the form should hold it: line breaks from a multi-line
 /// spreadsheet cell become spaces, and the export's formula guard comes off.
 fn name_text(cell: &str) -> String {
+    let cell = restore_cell(cell.trim());
     let mut name = String::with_capacity(cell.len());
     let mut in_break = false;
     for c in cell.chars() {
@@ -536,11 +562,7 @@ fn name_text(cell: &str) -> String {
             in_break = false;
         }
     }
-    let trimmed = name.trim();
-    match trimmed.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest.to_owned(),
-        _ => trimmed.to_owned(),
-    }
+    name.trim().to_owned()
 }
 
 /// Reads a number cell, without the currency symbol of a formatted cell.

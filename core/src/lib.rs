@@ -15,8 +15,10 @@
 //! - [`example`]: the worked example a new visitor sees.
 //! - [`codec`]: share links, the scenario as the text after `#s=`.
 //! - [`export`]: the breakdown as CSV, the JSON report and their file names.
+//! - [`encoding`]: an imported file's bytes read as text (UTF-8, UTF-16, Windows-1252).
 //! - [`import`]: rows pasted from a spreadsheet or read from a CSV file.
 //! - `testing` (tests only): scenario builders every test suite shares.
+//! - [`text`]: names cleaned of characters that could disguise them.
 //! - [`host`]: the settings of a host page that embeds the widget, checked,
 //!   and an accent palette that keeps text readable.
 //!
@@ -37,6 +39,7 @@ pub mod analysis;
 pub mod chart;
 pub mod codec;
 pub mod draft;
+pub mod encoding;
 pub mod example;
 pub mod export;
 pub mod host;
@@ -47,6 +50,7 @@ pub mod scenario;
 pub mod score;
 #[cfg(any(test, feature = "testing"))]
 pub mod testing;
+pub mod text;
 
 use std::cmp::Ordering;
 

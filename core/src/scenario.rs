@@ -4,9 +4,11 @@
 //! goes through [`Scenario::new`], so a `Scenario` value is always valid and
 //! the analysis never has to check its input again.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::number::Amount;
+use crate::text;
 
 /// Most activities a scenario may hold.
 pub const MAX_ACTIVITIES: usize = 100;
@@ -393,10 +395,29 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// The one validating constructor. Names are trimmed; every other value
-    /// must already be in range. All problems are reported, not just the
-    /// first.
-    pub fn new(parts: ScenarioParts) -> Result<Scenario, Invalid> {
+    /// The one validating constructor. Names and count labels are cleaned
+    /// of characters that could disguise them ([`text::visible`]) and
+    /// trimmed; every other value must already be in range. All problems
+    /// are reported, not just the first.
+    pub fn new(mut parts: ScenarioParts) -> Result<Scenario, Invalid> {
+        for activity in &mut parts.activities {
+            if let Cow::Owned(clean) = text::visible(&activity.name) {
+                activity.name = clean;
+            }
+        }
+        if let ResultUnit::Count(label) = &mut parts.unit {
+            if let Cow::Owned(clean) = text::visible(label) {
+                *label = clean.trim().to_owned();
+            }
+        }
+        Scenario::keeping_text(parts)
+    }
+
+    /// [`Scenario::new`] without the cleaning: names are only trimmed. The
+    /// share-link decoder checks with it that a link is the one spelling of
+    /// what it holds, as links were written before names were cleaned, and
+    /// then cleans through [`Scenario::new`].
+    pub(crate) fn keeping_text(parts: ScenarioParts) -> Result<Scenario, Invalid> {
         let ScenarioParts {
             period,
             unit,

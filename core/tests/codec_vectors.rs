@@ -35,7 +35,13 @@ fn check_file(file: &str, expected: &[(&str, Scenario)], current: bool) {
             "{file}:{}: {description}",
             number + 1
         );
-        if current {
+        if current && WRITTEN_BEFORE_CLEANING.contains(&description) {
+            // The scenario it opens is cleaned, so it is written anew with
+            // the cleaned names, and that link opens the same scenario.
+            let now = codec::encode(scenario).expect("shareable");
+            assert_ne!(now, payload, "{file}:{}: {description}", number + 1);
+            assert_eq!(codec::decode(&now).as_ref(), Ok(scenario));
+        } else if current {
             assert_eq!(
                 codec::encode(scenario).as_deref(),
                 Ok(payload),
@@ -56,6 +62,11 @@ fn check_file(file: &str, expected: &[(&str, Scenario)], current: bool) {
         missing.join("\n")
     );
 }
+
+/// Vectors frozen before names were cleaned of invisible characters and
+/// line breaks (`text::visible`): they still open, with the names cleaned,
+/// but the scenario they open is now written with the cleaned names.
+const WRITTEN_BEFORE_CLEANING: &[&str] = &["names with URL and markup characters"];
 
 #[test]
 fn version_1_links_open_forever() {
@@ -221,6 +232,15 @@ fn v1() -> Vec<(&'static str, Scenario)> {
                 ("#s=1&x=?%20/+", F, "1", "1"),
                 ("\"quoted\" 'name' <b>&amp;", C, "1", "2"),
                 ("tab\tand\nnewline inside", F, "1", "3"),
+            ])
+            .build(),
+        ),
+        (
+            "names cleaned of bidi controls and invisible characters",
+            rows(&[
+                ("Ads\u{202E}gnp.exe", F, "1", "1"),
+                ("Zero\u{200B}width\u{FEFF} posts", C, "1", "2"),
+                ("👩\u{200D}👧 stories", C, "1", "3"),
             ])
             .build(),
         ),

@@ -71,12 +71,14 @@ fn names_are_quoted_per_rfc_4180() {
         ("Posts, reels", "\"Posts, reels\""),
         ("Say \"hi\"", "\"Say \"\"hi\"\"\""),
         ("\"Quoted\"", "\"\"\"Quoted\"\"\""),
-        ("Line one\nline two", "\"Line one\nline two\""),
-        ("Carriage\rreturn", "\"Carriage\rreturn\""),
-        ("Windows\r\nbreak", "\"Windows\r\nbreak\""),
+        // A name holds no line break or tab: the scenario makes them spaces.
+        ("Line one\nline two", "Line one line two"),
+        ("Carriage\rreturn", "Carriage return"),
+        ("Windows\r\nbreak", "Windows  break"),
         ("It's fine", "It's fine"),
-        ("Tabs\tare fine", "Tabs\tare fine"),
-        ("Semi; colon", "Semi; colon"),
+        ("Tabs\tare fine", "Tabs are fine"),
+        // Quoted too: a `;` is a separator to many spreadsheets.
+        ("Semi; colon", "\"Semi; colon\""),
     ] {
         check_csv(&one(name), &[&row(cell)]);
     }
@@ -420,9 +422,8 @@ fn a_score_without_a_breakdown() {
 fn names_survive_the_report_and_figures_match_the_csv() {
     let cases: [&[Row]; 4] = [
         &[
-            ("Say \"hi\"\n=1,2 🍞", F, "1", "3"),
+            ("Say \"hi\" =1,2 🍞", F, "1", "3"),
             ("\\ back", C, "2", "1"),
-            ("\u{7}bell\ttab\u{1f}", F, "1", "1"),
         ],
         &[("A", F, "0", "30"), ("B", C, "0", "60")],
         &[("A", F, "1.5", "2.25"), ("B", C, "0.25", "0.75")],

@@ -149,7 +149,7 @@ fn comma_csv_with_quotes() {
         parse_rows("Ads; paid,1,2\nTab\tin name,3,4\n"),
         &[
             "1: Ads; paid | following | 1 | 2",
-            "2: Tab\tin name | following | 3 | 4",
+            "2: Tab in name | following | 3 | 4",
         ],
         &[],
     );

@@ -34,7 +34,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use js_sys::{Function, Object, Reflect};
-use social8020_core::host::{HostSettings, Theme, Warning};
+use social8020_core::host::{HostSettings, Placement, Theme, Warning};
 use wasm_bindgen::prelude::*;
 use web_sys::{Element, HtmlElement};
 
@@ -82,15 +82,26 @@ pub struct Host {
 }
 
 impl Host {
-    /// Reads the settings from this page's query string.
+    /// Reads the settings from this page's query string, keeping those
+    /// that carry a URL only where docs/spec.md §11 allows them
+    /// ([`HostSettings::from_page`]): in a frame, and a share page only on
+    /// the embedding page's origin.
     pub fn read() -> Host {
+        let framed = is_framed();
+        let placement = if framed {
+            Placement::Framed {
+                embedder: embedder_origin(),
+            }
+        } else {
+            Placement::Alone
+        };
         let query = search();
-        let (settings, warnings) = HostSettings::from_query(&query);
+        let (settings, warnings) = HostSettings::from_page(&query, &placement);
         Host {
             settings,
             warnings,
             accepted: HostSettings::accepted(&query),
-            framed: is_framed(),
+            framed,
         }
     }
 
@@ -206,16 +217,19 @@ pub fn post_link_settled() {
 /// widget's own origin.
 pub fn post_settings_report(host: &Host) {
     let own = web_sys::window().and_then(|w| w.location().origin().ok());
-    let parent = ancestor_origin().or_else(referrer_origin);
-    if own.is_none() || own != parent {
+    if own.is_none() || own != embedder_origin() {
         return;
     }
     let accepted = js_sys::Array::new();
     for name in &host.accepted {
         accepted.push(&JsValue::from_str(name));
     }
+    // The settings as the host page itself would have them read: the
+    // builder is not that page, so the rule that a share page must be on
+    // the embedding page's origin is not the builder's to report.
+    let (_, judged) = HostSettings::from_query(&search());
     let warnings = js_sys::Array::new();
-    for warning in &host.warnings {
+    for warning in &judged {
         let pair = js_sys::Array::of2(
             &JsValue::from_str(warning.setting),
             &JsValue::from_str(&warning.message),
@@ -252,10 +266,19 @@ fn parent() -> Option<web_sys::Window> {
 /// The parent's origin when the browser tells it, else `"*"` (see the
 /// module documentation).
 fn parent_origin() -> String {
+    embedder_origin().unwrap_or_else(|| "*".to_owned())
+}
+
+/// The origin of the page that frames this one, when the browser tells it:
+/// `location.ancestorOrigins`, else the origin of `document.referrer` (the
+/// loader's frame sends it, with `referrerpolicy`). `None` when not framed.
+pub fn embedder_origin() -> Option<String> {
+    if !is_framed() {
+        return None;
+    }
     ancestor_origin()
         .or_else(referrer_origin)
         .filter(|origin| origin.starts_with("http"))
-        .unwrap_or_else(|| "*".to_owned())
 }
 
 fn ancestor_origin() -> Option<String> {

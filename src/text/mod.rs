@@ -13,6 +13,7 @@
 pub mod chart;
 
 use social8020_core::codec::{LinkError, TooLargeToShare};
+use social8020_core::encoding::FileError;
 use social8020_core::import::RowProblem;
 use social8020_core::pareto::{NoBreakdown, NoProjection};
 use social8020_core::scenario;
@@ -54,8 +55,11 @@ pub enum Problem {
     ImportRow(RowProblem),
     /// An imported file over [`crate::view::import::MAX_FILE_BYTES`].
     FileTooLarge,
-    /// An imported file the browser could not read as text.
+    /// An imported file the browser could not read.
     FileUnreadable,
+    /// An imported file whose bytes are not text in an encoding the core
+    /// reads.
+    FileNotText(FileError),
 }
 
 impl Problem {
@@ -91,6 +95,7 @@ impl Problem {
             Problem::FileUnreadable => {
                 "That file could not be read; save it as CSV (UTF-8) and try again.".to_owned()
             }
+            Problem::FileNotText(error) => error.to_string(),
         }
     }
 }

@@ -25,6 +25,7 @@ use crate::view::headline::{sentences, Insight};
 use crate::view::hooks::{
     use_analysis, use_autosave, use_host, use_host_messages, use_notice, use_shared_links,
 };
+use crate::view::saved::set_aside_notice;
 use crate::view::score::ScoreCard;
 use crate::view::settings::Settings;
 use crate::view::share::{own_form, share_link, CopyLink, LinkBanner};
@@ -194,7 +195,13 @@ fn Widget() -> Html {
                 <p class="app__brand">{"Social 80/20"}</p>
                 <h1 class="app__title">{"Where do your social media results really come from?"}</h1>
             </header>
-            <LinkBanner origin={state.origin} problem={state.link_problem.clone()} dispatch={dispatch.clone()} />
+            <LinkBanner
+                origin={state.origin}
+                problem={state.link_problem.clone()}
+                scenario={state.last_valid.clone()}
+                dispatch={dispatch.clone()}
+            />
+            {set_aside_notice()}
             <Insight sentences={(*headline).clone()} stale={state.is_stale()} />
             if let Some(Ok(breakdown)) = &breakdown {
                 <div class="card chart-card">

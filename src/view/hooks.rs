@@ -75,7 +75,8 @@ pub fn use_shared_links(dispatch: UseReducerDispatcher<State>) {
 pub fn use_autosave(scenario: Option<Rc<Scenario>>, origin: Origin) {
     use_effect_with((scenario, origin), |(scenario, origin)| {
         if *origin == Origin::Own {
-            storage::save(scenario.as_deref());
+            // Best effort: a refused write costs autosave only.
+            let _ = storage::save(scenario.as_deref());
         }
     });
 }

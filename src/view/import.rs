@@ -2,6 +2,8 @@
 //! added, bad rows are listed with their row number and reason, and the
 //! whole import can be undone.
 
+use js_sys::Uint8Array;
+use social8020_core::encoding::decode_file;
 use social8020_core::import::{self, Import};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -20,21 +22,23 @@ pub const MAX_FILE_BYTES: f64 = 1_048_576.0;
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Outcome {
     added: usize,
+    /// Rows left out for a problem of their own, each counted once.
+    rows_to_fix: usize,
     problems: Vec<Problem>,
 }
 
 impl Outcome {
     fn refused(problem: Problem) -> Outcome {
         Outcome {
-            added: 0,
             problems: vec![problem],
+            ..Outcome::default()
         }
     }
 
     fn summary(&self) -> ImportSummary {
         ImportSummary {
             added: self.added,
-            to_fix: self.problems.len(),
+            to_fix: self.rows_to_fix,
         }
     }
 }
@@ -42,13 +46,16 @@ impl Outcome {
 /// Reads `text` as rows and adds the good ones, as many as the state has
 /// room for; the outcome to show.
 fn apply(text: &str, state: &UseReducerHandle<State>) -> Outcome {
-    let Import { rows, problems } = import::parse_rows_with_room(text, state.import_room());
+    let import = import::parse_rows_with_room(text, state.import_room());
+    let rows_to_fix = import.rows_to_fix();
+    let Import { rows, problems } = import;
     let added = rows.len();
     state.dispatch(Action::ImportRows(
         rows.into_iter().map(|row| row.activity).collect(),
     ));
     Outcome {
         added,
+        rows_to_fix,
         problems: problems.into_iter().map(Problem::ImportRow).collect(),
     }
 }
@@ -112,12 +119,16 @@ pub fn ImportRows(props: &ImportProps) -> Html {
             let state = state.clone();
             let show = show.clone();
             spawn_local(async move {
-                let text = JsFuture::from(file.text())
+                // The bytes, not `file.text()`: that reads every file as
+                // UTF-8 and silently puts `�` for what it cannot read. The
+                // core reads UTF-8, UTF-16 and Windows-1252, or says why not.
+                let bytes = JsFuture::from(file.array_buffer())
                     .await
                     .ok()
-                    .and_then(|v| v.as_string());
-                match text {
-                    Some(text) => show(apply(&text, &state)),
+                    .map(|buffer| Uint8Array::new(&buffer).to_vec());
+                match bytes.map(|bytes| decode_file(&bytes)) {
+                    Some(Ok(text)) => show(apply(&text, &state)),
+                    Some(Err(problem)) => show(Outcome::refused(Problem::FileNotText(problem))),
                     None => show(Outcome::refused(Problem::FileUnreadable)),
                 }
             });

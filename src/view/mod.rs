@@ -12,6 +12,7 @@ pub mod headline;
 pub mod hooks;
 pub mod import;
 pub mod problem;
+pub mod saved;
 pub mod score;
 pub mod settings;
 pub mod share;

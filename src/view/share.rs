@@ -137,6 +137,8 @@ pub struct LinkBannerProps {
     pub origin: Origin,
     /// Why the last share link could not be opened.
     pub problem: Option<LinkError>,
+    /// The scenario on screen, which "Keep this one" saves.
+    pub scenario: Option<Rc<Scenario>>,
     pub dispatch: UseReducerDispatcher<State>,
 }
 
@@ -172,11 +174,14 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
     }
     let on_keep = {
         let dispatch = dispatch.clone();
+        let scenario = props.scenario.clone();
         Callback::from(move |_| {
-            // Kept, it is autosaved like the visitor's own numbers. Without
-            // storage (blocked in many third-party frames) the link is the
-            // only copy, so it stays in the address for a reload to find.
-            if storage::available() {
+            // Kept, it is saved like the visitor's own numbers, and only
+            // once the browser has taken that write does the link leave the
+            // address. Without storage (blocked in many third-party frames,
+            // or full) the link is the only copy, so it stays for a reload
+            // to find.
+            if storage::save(scenario.as_deref()).is_ok() {
                 forget_link();
             }
             dispatch.dispatch(Action::KeepShared);
