@@ -13,6 +13,11 @@ pub mod view;
 
 pub use view::app::App;
 
+/// The wasm heap (see Cargo.toml for why not the standard library's).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static HEAP: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Mounts the widget into the page's `<body>`.
 pub fn start() {
     yew::Renderer::<App>::new().render();

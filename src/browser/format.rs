@@ -63,6 +63,7 @@ impl Formatter {
     /// A formatter that does not ask `Intl`: plain numbers with up to two
     /// decimals, results followed by their unit. For tests that run
     /// outside a browser.
+    #[cfg(test)]
     pub fn plain(unit: &ResultUnit) -> Formatter {
         Formatter {
             number: None,

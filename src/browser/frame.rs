@@ -81,6 +81,26 @@ pub struct Host {
     pub framed: bool,
 }
 
+thread_local! {
+    /// The host settings of this page, read once: they come from the
+    /// page's query string, which does not change while the page is open.
+    static HOST: std::cell::OnceCell<Rc<Host>> = const { std::cell::OnceCell::new() };
+}
+
+/// The host settings of this page, read (and their look applied) the first
+/// time they are asked for. Every component asks here: the settings never
+/// change while the page is open, so a Yew context, whose point is to
+/// re-render what reads it when the value changes, would only add weight.
+pub fn host() -> Rc<Host> {
+    HOST.with(|cell| {
+        Rc::clone(cell.get_or_init(|| {
+            let host = Host::read();
+            apply_look(&host.settings);
+            Rc::new(host)
+        }))
+    })
+}
+
 impl Host {
     /// Reads the settings from this page's query string, keeping those
     /// that carry a URL only where docs/spec.md §11 allows them

@@ -1,8 +1,8 @@
 //! The root component: the insight first, the inputs second.
 //!
-//! [`App`] reads the host settings once and provides them as a context;
-//! `Widget` lays out the page. The effects live in [`crate::view::hooks`],
-//! and each child gets only its slice of the state and its callbacks.
+//! [`App`] lays out the page. The effects live in [`crate::view::hooks`],
+//! the host settings in [`frame::host`], and each child gets only its
+//! slice of the state and its callbacks.
 
 use std::rc::Rc;
 
@@ -13,7 +13,7 @@ use social8020_core::scenario::{Field, Period, ResultUnit, Scenario, SignalField
 use yew::prelude::*;
 
 use crate::browser::format::{browser_locale, Formatter};
-use crate::browser::frame::{self, Host, Value};
+use crate::browser::frame::{self, Value};
 use crate::browser::location;
 use crate::state::{Action, State};
 use crate::text::Undone;
@@ -23,7 +23,7 @@ use crate::view::chart::ParetoChart;
 use crate::view::exports::Exports;
 use crate::view::headline::{sentences, Insight};
 use crate::view::hooks::{
-    use_analysis, use_autosave, use_host, use_host_messages, use_notice, use_shared_links,
+    use_analysis, use_autosave, use_host_messages, use_notice, use_shared_links,
 };
 use crate::view::saved::set_aside_notice;
 use crate::view::score::ScoreCard;
@@ -47,26 +47,12 @@ fn initial_state(host: &HostSettings) -> State {
     }
 }
 
-/// Reads the host settings and applies their look before the first element
-/// exists (in an effect, buttons would fade from the standard accent to the
-/// host's), then provides them to the widget.
+/// The widget. The host settings come from [`frame::host`], read once
+/// before the first element exists (their look applied then: in an effect,
+/// buttons would fade from the standard accent to the host's).
 #[component]
 pub fn App() -> Html {
-    let host = use_memo((), |_| {
-        let host = Host::read();
-        frame::apply_look(&host.settings);
-        host
-    });
-    html! {
-        <ContextProvider<Rc<Host>> context={host}>
-            <Widget />
-        </ContextProvider<Rc<Host>>>
-    }
-}
-
-#[component]
-fn Widget() -> Html {
-    let host = use_host();
+    let host = frame::host();
     let state = {
         let host = Rc::clone(&host);
         use_reducer(move || initial_state(&host.settings))
@@ -288,7 +274,7 @@ struct PrintFooterProps {
 /// The share link and the date, shown only on the printed report.
 #[component]
 fn PrintFooter(props: &PrintFooterProps) -> Html {
-    let host = use_host();
+    let host = frame::host();
     // Encoding a link costs a deflate, so it is made when printing starts,
     // not on every keystroke.
     let link = use_state(|| None::<String>);

@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use crate::browser::download::{self, today_iso, CSV_MIME, JSON_MIME};
 use crate::text::{Notice, Problem};
-use crate::view::hooks::use_host;
 use crate::view::problem::problem_inline;
 use crate::view::share::share_link;
 
@@ -22,7 +21,7 @@ pub struct ExportsProps {
 
 #[component]
 pub fn Exports(props: &ExportsProps) -> Html {
-    let host = use_host();
+    let host = crate::browser::frame::host();
     let problem = use_state(|| None::<Problem>);
     let report = {
         let problem = problem.clone();

@@ -1,7 +1,6 @@
 //! The root component's effects and derived values, one hook each, so that
 //! [`crate::view::app`] only lays out the page.
 //!
-//! - [`use_host`]: the host settings, read once and provided as a context.
 //! - [`use_analysis`]: the breakdown and score of the scenario on screen.
 //! - [`use_shared_links`]: a share link opened while the page is open.
 //! - [`use_autosave`]: the visitor's own scenario into local storage.
@@ -27,16 +26,6 @@ use crate::text::Notice;
 const RESULT_EVENT_AFTER_MS: u32 = 800;
 /// How long a notice (a copy, an import) stays part of the announcement.
 const NOTICE_FOR_MS: u32 = 4_000;
-
-/// The host settings of this page. They come from the page's query string,
-/// which does not change while the page is open, and [`crate::App`]
-/// provides them to every component below it.
-#[hook]
-pub fn use_host() -> Rc<Host> {
-    // Outside the App (a component mounted alone in a test) the settings
-    // are read where they are needed.
-    use_context::<Rc<Host>>().unwrap_or_else(|| Rc::new(Host::read()))
-}
 
 /// Everything computed from the scenario on screen, once per change; `None`
 /// until the visitor has a complete scenario.

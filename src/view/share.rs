@@ -14,7 +14,6 @@ use crate::browser::frame::{self, Host};
 use crate::browser::{clipboard, location, storage};
 use crate::state::{Action, Origin, State};
 use crate::text::{Notice, Problem};
-use crate::view::hooks::use_host;
 use crate::view::problem::problem_inline;
 
 /// The share link for a scenario: the host's share page (or this page
@@ -48,7 +47,7 @@ pub struct CopyLinkProps {
 
 #[component]
 pub fn CopyLink(props: &CopyLinkProps) -> Html {
-    let host = use_host();
+    let host = crate::browser::frame::host();
     let copied = use_state(|| None::<Copied>);
     let field = use_node_ref();
     let onclick = {
@@ -154,7 +153,7 @@ fn forget_link() {
 /// a link could not be opened.
 #[component]
 pub fn LinkBanner(props: &LinkBannerProps) -> Html {
-    let host = use_host();
+    let host = crate::browser::frame::host();
     let dispatch = props.dispatch.clone();
     if let Some(problem) = &props.problem {
         let on_dismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissLinkProblem));
