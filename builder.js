@@ -66,7 +66,9 @@
     }
     const score = scoreSettings();
     showError("score", score.error);
-    return out.concat(score.pairs);
+    // Loader only: a bare attribute, "" here.
+    const analytics = $("datalayer").checked ? [["datalayer", ""]] : [];
+    return out.concat(score.pairs, analytics);
   }
 
   /** Weights and targets: all standard unless at least one is typed; the
@@ -98,7 +100,9 @@
     text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
   function loaderSnippet(pairs) {
-    const attributes = pairs.map(([name, value]) => ` data-${name}="${escape(value)}"`).join("");
+    const attributes = pairs
+      .map(([name, value]) => (value === "" ? ` data-${name}` : ` data-${name}="${escape(value)}"`))
+      .join("");
     return `<div data-social8020${attributes}></div>\n<script src="${escape(LOADER)}" async></script>`;
   }
 
@@ -107,7 +111,9 @@
     url.searchParams.set("embed", "1");
     // Share links need the loader to reach the widget, so the plain iframe
     // leaves the share page out.
-    for (const [name, value] of pairs) if (name !== "share-url") url.searchParams.set(name, value);
+    for (const [name, value] of pairs) {
+      if (name !== "share-url" && name !== "datalayer") url.searchParams.set(name, value);
+    }
     return (
       `<iframe src="${escape(url.href)}" title="Social 80/20 calculator" loading="lazy"\n` +
       `  allow="clipboard-write" style="width:100%;height:${IFRAME_HEIGHT}px;border:0"></iframe>`

@@ -148,20 +148,27 @@ pub fn App() -> Html {
     }
 
     // Once: why any host settings were ignored; and, in a frame, the
-    // content's height for the host page, and that the widget is ready.
+    // content's height for the host page, keyboard focus kept in view on
+    // it, and that the widget is ready.
     {
         let (host, root) = (Rc::clone(&host), root.clone());
         use_effect_with((), move |_| {
             host.warnings.iter().for_each(frame::warn);
-            let reporter = host
-                .framed
-                .then(|| root.cast::<HtmlElement>())
-                .flatten()
-                .and_then(|element| HeightReporter::start(&element));
+            let framed_root = host.framed.then(|| root.cast::<HtmlElement>()).flatten();
+            let reporter = framed_root.as_ref().and_then(HeightReporter::start);
+            let focus = framed_root.as_ref().map(frame::reveal_focus);
             frame::post_event("ready", &[]);
-            move || drop(reporter)
+            move || drop((reporter, focus))
         });
     }
+
+    // When an action replaced most of the content (never on load), the host
+    // page brings the frame's top, with the new headline, into view.
+    use_effect_with(state.replaced, |replaced| {
+        if *replaced > 0 {
+            frame::post_scroll_request();
+        }
+    });
 
     // Autosave the visitor's own scenario; a shared one waits until kept.
     use_effect_with(
