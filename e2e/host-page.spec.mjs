@@ -22,6 +22,7 @@ let server;
 test.beforeAll(async () => {
   server = createServer((req, res) => {
     const path = new URL(req.url, HOST).pathname;
+    if (path === "/favicon.ico") return res.writeHead(204).end();
     const body = pages.get(path);
     if (!body) return res.writeHead(404).end("not found");
     res.writeHead(200, {
@@ -67,7 +68,9 @@ async function openHost(page, url) {
 
 const widgetFrame = (page) => page.frames().find((f) => f.url().startsWith(`${WIDGET}index.html`));
 const dataLayer = (page) => page.evaluate(() => window.dataLayer);
-const frameTop = (page) => page.locator("#calc iframe").evaluate((el) => Math.round(el.getBoundingClientRect().top));
+// (+ 0: never -0, which toBe(0) refuses.)
+const frameTop = (page) =>
+  page.locator("#calc iframe").evaluate((el) => Math.round(el.getBoundingClientRect().top) + 0);
 const scrollY = (page) => page.evaluate(() => Math.round(window.scrollY));
 
 /** Records every social8020:scroll message the host page receives, as
