@@ -106,7 +106,7 @@ node_tools() {
   need_command npm "Install npm (Debian: apt-get install npm)."
   # node_modules/.package-lock.json is written by npm after a complete install.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing the npm tools (wasm-opt, esbuild, Playwright, axe-core)"
+    say "installing the npm tools (wasm-opt, esbuild, Playwright, axe-core, selenium-webdriver)"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
   has_line "wasm-opt version 131 (version_131)" wasm-opt --version || die "wasm-opt from npm binaryen 131 is not on PATH."
