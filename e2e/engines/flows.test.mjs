@@ -295,6 +295,25 @@ for (const engine of ENGINES) {
       assert.ok(width > 1 && height > 1, `a bar of ${width} x ${height}`);
     });
 
+    it("formats numbers for the host's locale as every other engine does", async () => {
+      // Each engine brings its own Intl data (Firefox and Chromium their
+      // own ICU, WebKitGTK the system's); the separators must agree.
+      for (const [query, amounts] of [
+        // The saved example is in dollars; the locale sets the format.
+        ["locale=de-DE", ["14.450\u00a0$", "39.400\u00a0$"]],
+        ["locale=fr-FR", ["14\u202f450\u00a0$US", "39\u202f400\u00a0$US"]],
+      ]) {
+        await openWidget(driver, `${WIDGET}index.html?${query}`);
+        // textContent: WebDriver's element text turns no-break spaces into spaces.
+        await expectValue(
+          () => driver.executeScript("return document.querySelector('[data-testid=what-if]').textContent.trim()"),
+          `Moving 31,5 hours a month would take your results from ${amounts[0]} to about ${amounts[1]} (+173 %).`,
+          `the what-if with ${query}`,
+        );
+      }
+      await openWidget(driver);
+    });
+
     it("answers typing: headline, score, table and chart follow the input", async () => {
       await typeRows(driver, ROWS);
       await expectValue(() => headline(driver), TYPED_HEADLINE, "headline after typing");
