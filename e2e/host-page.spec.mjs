@@ -219,7 +219,7 @@ test("a scroll request is checked: forged or malformed ones are ignored", async 
   await page.setViewportSize({ width: 1000, height: 700 });
   await recordScrolls(page);
   const url = hostPage({
-    above: "<p>Above.</p>".repeat(20),
+    above: "<p>Above.</p>".repeat(40),
     below: `<p>Below.</p>
       <iframe id="same-origin" title="Same origin as the widget" src="${WIDGET}boot.js"></iframe>
       <iframe id="host-origin" title="Same origin as the host" src="/blank.html"></iframe>`,
@@ -227,12 +227,19 @@ test("a scroll request is checked: forged or malformed ones are ignored", async 
   await openHost(page, url);
   const valid = { type: "social8020:scroll", version: 1, top: 0, bottom: 0 };
   const post = (frame, list) => frame.evaluate((ms) => ms.forEach((m) => parent.postMessage(m, "*")), list);
-  // A request while the frame's top is in view moves nothing.
+  // A request while the frame's top is in view, or below the viewport,
+  // moves nothing.
   await page.evaluate(() => scrollTo(0, document.getElementById("calc").offsetTop - 100));
   await post(widgetFrame(page), [valid]);
   await expect.poll(async () => (await scrolls(page)).length).toBe(1);
   await page.waitForTimeout(200);
   expect(await frameTop(page)).toBe(100);
+  await page.evaluate(() => scrollTo(0, 0));
+  expect(await frameTop(page)).toBeGreaterThan(700);
+  await post(widgetFrame(page), [valid]);
+  await expect.poll(async () => (await scrolls(page)).length).toBe(2);
+  await page.waitForTimeout(200);
+  expect(await scrollY(page)).toBe(0);
 
   await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
   const y = await scrollY(page);
@@ -249,7 +256,7 @@ test("a scroll request is checked: forged or malformed ones are ignored", async 
     { ...valid, bottom: 20001 },
     { type: "social8020:scroll", version: 1 },
   ]);
-  await expect.poll(async () => (await scrolls(page)).length).toBe(11);
+  await expect.poll(async () => (await scrolls(page)).length).toBe(12);
   expect(await scrollY(page)).toBe(y);
 
   // The same request from the widget's window is heard.

@@ -19,9 +19,10 @@
 //!   content, in whole CSS pixels from its top, that the host page should
 //!   bring into view: the loader scrolls the page only when the band is
 //!   above the viewport (its top then goes to the viewport's top) or below
-//!   it (its bottom to the viewport's bottom). Sent with `0, 0` when an
-//!   action replaced most of the content (an import, clear all, a shared
-//!   link), so that a frame whose top had scrolled away shows its new top;
+//!   it (its bottom to the viewport's bottom; never for an empty band).
+//!   Sent with `0, 0` when an action replaced most of the content (an
+//!   import, clear all, a shared link), so that a frame whose top had
+//!   scrolled above the viewport shows its new top;
 //!   and with a focused control's band when keyboard focus moves inside
 //!   the frame, because WebKit does not scroll a page to show focus inside
 //!   a frame of another origin (Chromium and Firefox do; the message is then
@@ -213,6 +214,8 @@ pub fn post_scroll_request() {
 
 /// Room kept around a focused control brought into view, in CSS pixels.
 const FOCUS_MARGIN: f64 = 16.0;
+/// The largest offset into the content the loader accepts in a band.
+const MAX_BAND: f64 = 20_000.0;
 
 /// Asks the host page to bring the element that has just taken keyboard
 /// focus into view. Only for keyboard focus (`:focus-visible`): a click
@@ -225,8 +228,9 @@ fn reveal_focused(element: &Element) {
         .and_then(|w| w.scroll_y().ok())
         .unwrap_or(0.0);
     let rect = element.get_bounding_client_rect();
-    let top = (rect.top() + scrolled - FOCUS_MARGIN).max(0.0);
-    let bottom = (rect.bottom() + scrolled + FOCUS_MARGIN).max(top);
+    // Within what the loader accepts, as for heights.
+    let top = (rect.top() + scrolled - FOCUS_MARGIN).clamp(0.0, MAX_BAND);
+    let bottom = (rect.bottom() + scrolled + FOCUS_MARGIN).clamp(top, MAX_BAND);
     post_scroll(top.round() as i32, bottom.round() as i32);
 }
 
