@@ -263,3 +263,16 @@ test("a scroll request is checked: forged or malformed ones are ignored", async 
   await post(widgetFrame(page), [valid]);
   await expect.poll(() => frameTop(page)).toBe(0);
 });
+
+test("the embed builder offers the dataLayer, in the loader snippet only", async ({ page }) => {
+  await page.goto(`${WIDGET}builder.html`);
+  const loader = page.getByLabel(/^Loader/);
+  await expect(loader).toHaveValue(/^<div data-social8020><\/div>/);
+  await page.getByLabel("Send events to Google Tag Manager").check();
+  await expect(loader).toHaveValue(/^<div data-social8020 data-datalayer><\/div>\n<script /);
+  await expect(page.getByLabel(/^Plain iframe/)).not.toHaveValue(/datalayer/);
+  // The preview is wired the same way: the builder page's own dataLayer.
+  await expect
+    .poll(() => page.evaluate(() => (window.dataLayer ?? []).map((e) => e.event)))
+    .toContain("social8020_ready");
+});
