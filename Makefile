@@ -62,7 +62,7 @@ e2e: build
 ## The same visitor flows in Chromium, Firefox and WebKit, each through its own
 ## WebDriver server (e2e/engines/); an engine that is not installed is skipped
 ## with the reason. Ports E2E_PORT+10 to +15 (ENGINES_PORT moves them).
-engines: build
+engines: build test-tools
 	node --test --test-concurrency=1 e2e/engines/
 
 ## Fuzz the share-link decoder for FUZZ_SECONDS (default 60) per target; needs nightly.
