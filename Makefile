@@ -10,7 +10,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve build test tools test-tools lint unit browser e2e fuzz clean bench size
+.PHONY: serve build test tools test-tools lint unit browser e2e engines fuzz clean bench size
 
 ## Build the release bundle into dist/ and serve it with the production headers.
 serve: build
@@ -33,7 +33,7 @@ build: tools
 	trunk build --release
 
 ## Every test layer: lints, core unit and property tests, browser tests, end-to-end tests.
-test: test-tools lint unit browser e2e size
+test: test-tools lint unit browser e2e engines size
 
 tools:
 	@tools/setup.sh build
@@ -58,6 +58,12 @@ browser:
 ## Playwright drives /usr/bin/chromium against the release build served with a strict CSP.
 e2e: build
 	playwright test --config e2e/playwright.config.mjs
+
+## The same visitor flows in Chromium, Firefox and WebKit, each through its own
+## WebDriver server (e2e/engines/); an engine that is not installed is skipped
+## with the reason. Ports E2E_PORT+10 to +15 (ENGINES_PORT moves them).
+engines: build test-tools
+	node --test --test-concurrency=1 e2e/engines/
 
 ## Fuzz the share-link decoder for FUZZ_SECONDS (default 60) per target; needs nightly.
 fuzz:

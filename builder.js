@@ -46,6 +46,8 @@
     if (TARGETS.some((id) => $(id).value.trim() !== "")) {
       out.push(["targets", read(TARGETS).map(fraction).join(",")]);
     }
+    // Loader only, and not the widget's to judge: a bare attribute.
+    if ($("datalayer").checked) out.push(["datalayer", ""]);
     return out;
   }
 
@@ -70,7 +72,7 @@
       messages[field] = messages[field] ? `${messages[field]} ${message}` : message;
     }
     for (const field of TEXT_SETTINGS.concat("score")) showError(field, messages[field] || "");
-    const kept = pairs.filter(([name]) => report.accepted.includes(name));
+    const kept = pairs.filter(([name]) => name === "datalayer" || report.accepted.includes(name));
     $("snippet-loader").value = loaderSnippet(kept);
     $("snippet-iframe").value = iframeSnippet(kept);
     $("check-status").textContent = report.warnings.length
@@ -82,7 +84,9 @@
     text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
   function loaderSnippet(pairs) {
-    const attributes = pairs.map(([name, value]) => ` data-${name}="${escape(value)}"`).join("");
+    const attributes = pairs
+      .map(([name, value]) => (value === "" ? ` data-${name}` : ` data-${name}="${escape(value)}"`))
+      .join("");
     return `<div data-social8020${attributes}></div>\n<script src="${escape(LOADER)}" async></script>`;
   }
 
@@ -91,7 +95,9 @@
     url.searchParams.set("embed", "1");
     // Share links need the loader to reach the widget, so the plain iframe
     // leaves the share page out.
-    for (const [name, value] of pairs) if (name !== "share-url") url.searchParams.set(name, value);
+    for (const [name, value] of pairs) {
+      if (name !== "share-url" && name !== "datalayer") url.searchParams.set(name, value);
+    }
     return (
       `<iframe src="${escape(url.href)}" title="Social 80/20 calculator" loading="lazy"\n` +
       `  allow="clipboard-write" referrerpolicy="strict-origin-when-cross-origin"\n` +

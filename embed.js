@@ -68,6 +68,14 @@
     return out;
   }
 
+  // Google Tag Manager's {event: "social8020_result", ...}: numbers only.
+  function push(name, detail) {
+    var entry = {};
+    for (var key in detail) if (Number.isFinite(detail[key])) entry[key] = detail[key];
+    entry.event = NS + "_" + name;
+    (w.dataLayer = w.dataLayer || []).push(entry);
+  }
+
   w.addEventListener("message", function (e) {
     var m = e.data;
     if (e.origin !== app.origin || !e.source || !m || m.version !== 1) return;
@@ -80,6 +88,13 @@
         f[0].setAttribute("scrolling", height > MAX ? "auto" : "no");
       } else if (m.type === NS + ":event" && /^(ready|result|share|cta)$/.test(m.name)) {
         f[1].dispatchEvent(new CustomEvent(NS + ":" + m.name, { bubbles: true, detail: clean(m.detail) }));
+        if (f[1].hasAttribute("data-datalayer")) push(m.name, m.detail);
+      } else if (m.type === NS + ":scroll" && Number.isInteger(m.top) && Number.isInteger(m.bottom) && m.top >= 0 && m.bottom >= m.top && m.bottom <= 20000) {
+        // A band of the content out of view: a focused control, or (0, 0)
+        // its new top, brought back only from above.
+        var top = f[0].getBoundingClientRect().top + m.top;
+        var below = m.bottom > m.top ? top + m.bottom - m.top - w.innerHeight : 0;
+        if (top < 0 || below > 0) w.scrollBy(0, top < 0 ? top : Math.min(top, below));
       } else if (m.type === NS + ":link-settled" && f[1].hasAttribute("data-share-url") && /^#s=/.test(location.hash)) {
         // The visitor chose what to do with the shared scenario: a reload
         // should show that, not the link again.

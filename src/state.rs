@@ -85,6 +85,10 @@ pub struct State {
     pub origin: Origin,
     /// Why a share link could not be opened, for the visitor.
     pub link_problem: Option<LinkError>,
+    /// Bumped by each action that replaces most of the form at once (clear
+    /// all, the example, a shared link, back to mine, an import), so that a
+    /// framed widget can ask the host page to bring its top into view.
+    pub replaced: u32,
 }
 
 impl State {
@@ -103,6 +107,7 @@ impl State {
             undo: None,
             origin: Origin::Own,
             link_problem: None,
+            replaced: 0,
         };
         state.recheck();
         state
@@ -155,6 +160,7 @@ impl State {
     }
 
     fn reset_rows(&mut self, draft: ScenarioDraft) {
+        self.replaced = self.replaced.wrapping_add(1);
         self.draft = draft;
         self.keys = (0..self.draft.activities.len())
             .map(|_| self.fresh_key())
@@ -281,6 +287,7 @@ impl Reducible for State {
                     .unzip();
                 next.draft.activities = kept;
                 next.keys = kept_keys;
+                next.replaced = next.replaced.wrapping_add(1);
                 for row in rows.into_iter().take(room) {
                     next.draft.activities.push(row);
                     let key = next.fresh_key();
@@ -394,6 +401,34 @@ mod tests {
         let before = Rc::new(State::default());
         let after = Rc::clone(&before).reduce(Action::EditName(99, "x".into()));
         assert!(Rc::ptr_eq(&before, &after));
+    }
+
+    #[test]
+    fn only_actions_that_replace_the_form_count_as_replacing_it() {
+        let shared = Rc::new(example::bakery());
+        let row = ActivityDraft {
+            name: "Webinars".into(),
+            hours: "2".into(),
+            results: "100".into(),
+            ..ActivityDraft::default()
+        };
+        let cases = [
+            (Action::ClearAll, true),
+            (Action::LoadExample, true),
+            (Action::OpenShared(shared), true),
+            (Action::BackToMine(ScenarioDraft::default()), true),
+            (Action::ImportRows(vec![row]), true),
+            (Action::ImportRows(Vec::new()), false),
+            (Action::AddActivity, false),
+            (Action::RemoveActivity(0), false),
+            (Action::EditHours(0, "7".into()), false),
+            (Action::SetUnit("EUR".into()), false),
+            (Action::Undo, false),
+        ];
+        for (action, replaces) in cases {
+            let after = run([action.clone()]);
+            assert_eq!(after.replaced == 1, replaces, "{action:?}");
+        }
     }
 
     #[cfg(not(target_arch = "wasm32"))]

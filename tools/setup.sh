@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what `make` needs, idempotently: each step checks first and skips
 # what is already there. `tools/setup.sh build` is enough to build and serve;
-# `tools/setup.sh test` adds the browser and the test tools.
+# `tools/setup.sh test` adds the browsers and the test tools.
 #
 # Everything comes from package registries (crates.io, npm, Debian); nothing
 # is fetched from GitHub, and Trunk is never allowed to fetch its own tools.
@@ -9,6 +9,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
+# The driver of Firefox for the cross-engine tests (crates.io; the npm
+# package of that name downloads a binary from elsewhere).
+GECKODRIVER_VERSION=0.37.1
 # The release build's toolchain: a pinned nightly, for the size flags that
 # stable Rust lacks (see SIZE_RUSTFLAGS in the Makefile). The commit is what
 # identifies it when it is installed under the plain name "nightly".
@@ -23,6 +26,17 @@ need_command() {
   command -v "$1" >/dev/null 2>&1 || die "$1 is missing. $2"
 }
 
+# True when the command's output has a line that is exactly $1. The output
+# is read whole first: under pipefail, `cmd | grep -q` fails at random when
+# grep stops reading before cmd has written everything (cmd dies of the
+# closed pipe), which made this script miss a toolchain that was there.
+has_line() {
+  local line=$1 out
+  shift
+  out=$("$@" 2>/dev/null) || return 1
+  grep -qxF -- "$line" <<<"$out"
+}
+
 # The wasm-bindgen version that Cargo.lock pins; the CLI must match it.
 bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
@@ -31,21 +45,21 @@ bindgen_version() {
 rust_tools() {
   need_command cargo "Install Rust with rustup: https://rustup.rs (then open a new shell)."
   need_command rustup "Install Rust with rustup: https://rustup.rs (the wasm32 target needs rustup)."
-  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  if ! has_line wasm32-unknown-unknown rustup target list --installed; then
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
   [ -f Cargo.lock ] || cargo generate-lockfile
   # Trunk builds offline, so every crate must be in the local registry.
   cargo fetch --locked >/dev/null 2>&1 || cargo fetch
-  if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+  if ! has_line "trunk $TRUNK_VERSION" trunk --version; then
     say "installing Trunk $TRUNK_VERSION (about 15 minutes the first time)"
     cargo install trunk --locked --version "$TRUNK_VERSION"
   fi
   local want
   want=$(bindgen_version)
   [ -n "$want" ] || die "Cargo.lock has no wasm-bindgen entry."
-  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
+  if ! has_line "wasm-bindgen $want" wasm-bindgen --version; then
     say "installing wasm-bindgen-cli $want (about 5-8 minutes the first time)"
     # Not --locked: its lock file pins a webpki-roots release the registry lacks.
     cargo install wasm-bindgen-cli --version "$want" --force
@@ -55,11 +69,14 @@ rust_tools() {
 # Prints the name of the pinned nightly, installing it (with the standard
 # library's source, which -Zbuild-std compiles) if no toolchain has its commit.
 release_toolchain() {
-  local name=""
+  local name="" host installed
+  host=$(rustc -vV | sed -n 's/^host: //p')
+  # The names alone ("nightly-x86_64-unknown-linux-gnu"), without "(active)".
+  installed=$(rustup toolchain list | sed 's/ .*//')
   for candidate in "$NIGHTLY" nightly; do
     # Listed first: `rustup run` would install a missing toolchain itself.
-    rustup toolchain list | grep -q "^$candidate-" || continue
-    if rustup run "$candidate" rustc -vV 2>/dev/null | grep -qx "commit-hash: $NIGHTLY_COMMIT"; then
+    grep -qxF -- "$candidate-$host" <<<"$installed" || continue
+    if has_line "commit-hash: $NIGHTLY_COMMIT" rustup run "$candidate" rustc -vV; then
       name=$candidate
       break
     fi
@@ -69,7 +86,7 @@ release_toolchain() {
     rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src >&2
     name=$NIGHTLY
   fi
-  if ! rustup component list --toolchain "$name" --installed | grep -qx rust-src; then
+  if ! has_line rust-src rustup component list --toolchain "$name" --installed; then
     say "adding the standard library's source to $name"
     rustup component add rust-src --toolchain "$name" >&2
   fi
@@ -89,10 +106,10 @@ node_tools() {
   need_command npm "Install npm (Debian: apt-get install npm)."
   # node_modules/.package-lock.json is written by npm after a complete install.
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    say "installing the npm tools (wasm-opt, esbuild, Playwright, axe-core)"
+    say "installing the npm tools (wasm-opt, esbuild, Playwright, axe-core, selenium-webdriver)"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
   fi
-  wasm-opt --version | grep -q "version_131" || die "wasm-opt from npm binaryen 131 is not on PATH."
+  has_line "wasm-opt version 131 (version_131)" wasm-opt --version || die "wasm-opt from npm binaryen 131 is not on PATH."
 }
 
 browser() {
@@ -125,9 +142,38 @@ spreadsheet() {
   fi
 }
 
+# Firefox and WebKit for the cross-engine tests (e2e/engines/): Debian's
+# firefox-esr with geckodriver, and WebKitGTK's WebKitWebDriver, which needs
+# a display (Xvfb). Where they cannot be installed this only warns: the
+# suite then says which engine it skips and why.
+engines() {
+  local packages=()
+  command -v firefox-esr >/dev/null 2>&1 || packages+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || packages+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null 2>&1 || packages+=(xvfb xauth)
+  if [ ${#packages[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      say "installing ${packages[*]} from Debian (Firefox and WebKit for the cross-engine tests)"
+      export DEBIAN_FRONTEND=noninteractive
+      apt-get install -y --no-install-recommends "${packages[@]}" \
+        || { apt-get update && apt-get install -y --no-install-recommends "${packages[@]}"; } \
+        || say "warning: could not install ${packages[*]}; the cross-engine tests will skip what is missing"
+    else
+      say "warning: ${packages[*]} missing and cannot be installed here (needs root and apt-get):
+  the cross-engine tests will skip Firefox or WebKit. On Debian or Ubuntu, as root:
+  apt-get install firefox-esr webkit2gtk-driver xvfb xauth"
+    fi
+  fi
+  if ! has_line "geckodriver $GECKODRIVER_VERSION" geckodriver --version; then
+    say "installing geckodriver $GECKODRIVER_VERSION (about 4 minutes the first time)"
+    cargo install geckodriver --locked --version "$GECKODRIVER_VERSION" \
+      || say "warning: could not build geckodriver; the cross-engine tests will skip Firefox"
+  fi
+}
+
 case "${1:-}" in
   build) rust_tools; release_toolchain >/dev/null; node_tools ;;
-  test) rust_tools; release_toolchain >/dev/null; node_tools; browser; spreadsheet ;;
+  test) rust_tools; release_toolchain >/dev/null; node_tools; browser; spreadsheet; engines ;;
   release-toolchain) release_toolchain ;;
   *) die "usage: tools/setup.sh build|test|release-toolchain" ;;
 esac

@@ -21,6 +21,18 @@
 //! - `{type: "social8020:link-settled", version: 1}`: the visitor chose
 //!   "Keep this one" or "Back to mine" for the share link the page passed
 //!   in, so the page may drop that link's `#s=` from its own address.
+//! - `{type: "social8020:scroll", version: 1, top, bottom}`: a band of the
+//!   content, in whole CSS pixels from its top, that the host page should
+//!   bring into view: the loader scrolls the page only when the band is
+//!   above the viewport (its top then goes to the viewport's top) or below
+//!   it (its bottom to the viewport's bottom; never for an empty band).
+//!   Sent with `0, 0` when an action replaced most of the content (an
+//!   import, clear all, a shared link), so that a frame whose top had
+//!   scrolled above the viewport shows its new top;
+//!   and with a focused control's band when keyboard focus moves inside
+//!   the frame, because WebKit does not scroll a page to show focus inside
+//!   a frame of another origin (Chromium and Firefox do; the message is then
+//!   a no-op). The widget never takes focus by itself on load.
 //!
 //! Messages go to the parent's origin when the browser tells it
 //! (`location.ancestorOrigins`, else the origin of `document.referrer`),
@@ -33,6 +45,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use gloo::events::EventListener;
 use js_sys::{Function, Object, Reflect};
 use social8020_core::host::{HostSettings, Placement, Theme, Warning};
 use wasm_bindgen::prelude::*;
@@ -260,6 +273,55 @@ pub fn post_settings_report(host: &Host) {
         "social8020:settings",
         &[("accepted", accepted.into()), ("warnings", warnings.into())],
     );
+}
+
+/// Asks the host page to bring the frame's top into view if it has
+/// scrolled above the viewport: most of the content was just replaced, and
+/// its new headline is at the top.
+pub fn post_scroll_request() {
+    post_scroll(0, 0);
+}
+
+/// Room kept around a focused control brought into view, in CSS pixels.
+const FOCUS_MARGIN: f64 = 16.0;
+/// The largest offset into the content the loader accepts in a band.
+const MAX_BAND: f64 = 20_000.0;
+
+/// Asks the host page to bring the element that has just taken keyboard
+/// focus into view. Only for keyboard focus (`:focus-visible`): a click
+/// lands on what the visitor already sees.
+fn reveal_focused(element: &Element) {
+    if !element.matches(":focus-visible").unwrap_or(false) {
+        return;
+    }
+    let scrolled = web_sys::window()
+        .and_then(|w| w.scroll_y().ok())
+        .unwrap_or(0.0);
+    let rect = element.get_bounding_client_rect();
+    // Within what the loader accepts, as for heights.
+    let top = (rect.top() + scrolled - FOCUS_MARGIN).clamp(0.0, MAX_BAND);
+    let bottom = (rect.bottom() + scrolled + FOCUS_MARGIN).clamp(top, MAX_BAND);
+    post_scroll(top.round() as i32, bottom.round() as i32);
+}
+
+fn post_scroll(top: i32, bottom: i32) {
+    post(
+        "social8020:scroll",
+        &[
+            ("top", JsValue::from(top)),
+            ("bottom", JsValue::from(bottom)),
+        ],
+    );
+}
+
+/// While kept, keyboard focus moving inside `root` is brought into view on
+/// the host page (see the module documentation for why).
+pub fn reveal_focus(root: &HtmlElement) -> EventListener {
+    EventListener::new(root, "focusin", |event| {
+        if let Some(element) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) {
+            reveal_focused(&element);
+        }
+    })
 }
 
 fn post_height(height: i32) {

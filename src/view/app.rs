@@ -66,7 +66,12 @@ pub fn App() -> Html {
     use_shared_links(state.dispatcher());
     use_autosave(state.last_valid.clone(), state.origin);
     let analysis = use_analysis(state.last_valid.clone(), host.settings.score);
-    use_host_messages(Rc::clone(&host), root.clone(), analysis.clone());
+    use_host_messages(
+        Rc::clone(&host),
+        root.clone(),
+        analysis.clone(),
+        state.replaced,
+    );
 
     let unit = state
         .last_valid

@@ -70,25 +70,36 @@ pub fn use_autosave(scenario: Option<Rc<Scenario>>, origin: Origin) {
     });
 }
 
-/// In a frame: the content's height whenever it changes, `ready` once, and
-/// `result` whenever the results have rested. Also says on the console
-/// why any host setting was ignored.
+/// In a frame: the content's height whenever it changes, keyboard focus
+/// kept in view on the host page, `ready` once, `result` whenever the
+/// results have rested, and a request to bring the frame's top into view
+/// whenever an action replaced most of the content (`replaced` counts
+/// them; never on load). Also says on the console why any host setting was
+/// ignored.
 #[hook]
-pub fn use_host_messages(host: Rc<Host>, root: NodeRef, analysis: Option<Rc<Analysis>>) {
+pub fn use_host_messages(
+    host: Rc<Host>,
+    root: NodeRef,
+    analysis: Option<Rc<Analysis>>,
+    replaced: u32,
+) {
     {
         let host = Rc::clone(&host);
         use_effect_with((), move |_| {
             host.warnings.iter().for_each(frame::warn);
             frame::post_settings_report(&host);
-            let reporter = host
-                .framed
-                .then(|| root.cast::<HtmlElement>())
-                .flatten()
-                .and_then(|element| HeightReporter::start(&element));
+            let framed_root = host.framed.then(|| root.cast::<HtmlElement>()).flatten();
+            let reporter = framed_root.as_ref().and_then(HeightReporter::start);
+            let focus = framed_root.as_ref().map(frame::reveal_focus);
             frame::post_event("ready", &[]);
-            move || drop(reporter)
+            move || drop((reporter, focus))
         });
     }
+    use_effect_with(replaced, |replaced| {
+        if *replaced > 0 {
+            frame::post_scroll_request();
+        }
+    });
     let detail = use_memo(analysis, |analysis| analysis.as_deref().map(result_detail));
     use_effect_with(detail, move |detail| {
         let detail = (**detail).clone().filter(|_| host.framed);
