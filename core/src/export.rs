@@ -609,3 +609,119 @@ fn write_config(json: &mut Json, config: &ScoreConfig) {
     json.close('}');
     json.close('}');
 }
+
+// ---------------------------------------------------------------------------
+// Comparison CSV (docs/spec.md §10)
+
+/// The comparison CSV's header, in the order of docs/spec.md §10.
+pub const COMPARISON_CSV_COLUMNS: [&str; 10] = [
+    "activity",
+    "status",
+    "hours_before",
+    "hours_now",
+    "hours_change",
+    "results_before",
+    "results_now",
+    "results_change",
+    "vital_before",
+    "vital_now",
+];
+
+/// The "Before and after" table as CSV (docs/spec.md §10): the header of
+/// [`COMPARISON_CSV_COLUMNS`], then one record per row of
+/// [`Comparison::rows`](crate::compare::Comparison::rows), in its order.
+///
+/// - `status` is `matched`, `new` or `dropped`; `vital_before` and
+///   `vital_now` are `yes` or `no`.
+/// - On the side where an activity is absent, its hours, results and vital
+///   cells are empty.
+/// - Hours and results are per the now side's period (the before side
+///   converted, 1 month = 52/12 weeks), rounded half up to at most two
+///   decimals and spelled as in the breakdown CSV (`12.5`, `43.33`).
+/// - When the result units differ, the results columns hold each
+///   activity's result share in percent (`62.5` for 62.5 %), empty on a
+///   side whose results are all zero.
+/// - A change is the now cell minus the before cell, as written, so that
+///   every record adds up in a spreadsheet; an absent side counts as 0, and
+///   a side with an empty share leaves the change empty. A drop is written
+///   with a leading `-` (`-2.5`).
+///
+/// Text cells (the header, the name, `status`, `yes`/`no`) go through the
+/// same cell rule as the breakdown CSV, so a name cannot become a formula.
+/// Number cells are written as they are: they hold only digits, one `.` and
+/// perhaps a leading `-`, which every spreadsheet reads as a number, never
+/// as a formula, and defusing them would turn `-2.5` into text.
+pub fn comparison_csv(comparison: &crate::compare::Comparison) -> String {
+    use crate::compare::Basis;
+    let mut out = String::new();
+    push_record(&mut out, COMPARISON_CSV_COLUMNS);
+    let shares = comparison.basis() == Basis::Shares;
+    for row in comparison.rows() {
+        let sides = (row.before.is_some(), row.now.is_some());
+        let hours = figure_cells(row.hours, sides, 1.0);
+        let results = if shares {
+            figure_cells(row.result_share, sides, 100.0)
+        } else {
+            figure_cells(row.results, sides, 1.0)
+        };
+        push_cell(&mut out, row.name);
+        out.push(',');
+        push_cell(&mut out, row.status.key());
+        for number in hours.iter().chain(&results) {
+            out.push(',');
+            out.push_str(number);
+        }
+        for vital in [row.vital_before(), row.vital_now()] {
+            out.push(',');
+            push_cell(&mut out, vital.map_or("", yes_no));
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// The before, now and change cells of one figure, the figure times
+/// `scale`; see [`comparison_csv`].
+fn figure_cells(
+    change: crate::compare::Change,
+    (before_present, now_present): (bool, bool),
+    scale: f64,
+) -> [String; 3] {
+    // Outer `None`: absent (counts as 0); inner `None`: unknown.
+    let side = |present: bool, value: Option<f64>| {
+        present.then(|| value.and_then(|v| hundredths(v * scale)))
+    };
+    let (before, now) = (
+        side(before_present, change.before),
+        side(now_present, change.now),
+    );
+    let counted = |side: Option<Option<u64>>| side.unwrap_or(Some(0)).map(i128::from);
+    let difference = counted(before)
+        .zip(counted(now))
+        .map(|(before, now)| now - before);
+    let cell = |side: Option<Option<u64>>| side.flatten().map_or_else(String::new, spell);
+    [
+        cell(before),
+        cell(now),
+        difference.map_or_else(String::new, signed),
+    ]
+}
+
+/// Signed hundredths, spelled as [`spell`] does with a leading `-` below
+/// zero: `-2.5`.
+fn signed(hundredths: i128) -> String {
+    let magnitude = u64::try_from(hundredths.unsigned_abs()).unwrap_or(u64::MAX);
+    if hundredths < 0 {
+        format!("-{}", spell(magnitude))
+    } else {
+        spell(magnitude)
+    }
+}
+
+fn yes_no(vital: bool) -> &'static str {
+    if vital {
+        "yes"
+    } else {
+        "no"
+    }
+}
