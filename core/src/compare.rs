@@ -283,7 +283,7 @@ impl Comparison {
     /// Compares an earlier scenario with the analysis on screen; the
     /// earlier one is scored with the same settings.
     pub fn with_now(now: Analysis, before: impl Into<Rc<Scenario>>) -> Comparison {
-        let before = Analysis::new(before, now.config().clone());
+        let before = Analysis::new(before, *now.config());
         let vital_before = vital_flags(&before);
         let vital_now = vital_flags(&now);
         let pairs = pair(&before, &now);
@@ -335,10 +335,7 @@ impl Comparison {
                 Value::of(side.is_some(), side.map(|s| read(s.activity)))
             };
             let share = |side: Option<Side<'_>>, totals: Totals| {
-                Value::of(
-                    side.is_some(),
-                    side.and_then(|s| totals.share(s.activity)),
-                )
+                Value::of(side.is_some(), side.and_then(|s| totals.share(s.activity)))
             };
             let status = match (before_side, now_side) {
                 (Some(_), Some(_)) => Status::Matched,
@@ -385,10 +382,7 @@ impl Comparison {
 
     /// The community activities' hours per period; before converted.
     pub fn community_hours(&self) -> Change {
-        self.totals(
-            |a| a.hours.as_f64(),
-            |a| a.kind == ActivityKind::Community,
-        )
+        self.totals(|a| a.hours.as_f64(), |a| a.kind == ActivityKind::Community)
     }
 
     pub fn score_before(&self) -> Result<&Score, NoScore> {
@@ -416,7 +410,10 @@ impl Comparison {
         };
         Signal::ALL.map(|signal| SignalChange {
             signal,
-            sub_score: Change::both(sub_score(&self.before, signal), sub_score(&self.now, signal)),
+            sub_score: Change::both(
+                sub_score(&self.before, signal),
+                sub_score(&self.now, signal),
+            ),
         })
     }
 
