@@ -52,7 +52,9 @@
 //!   (docs/spec.md §2: most results first, then fewer hours, then entry
 //!   order); then the dropped ones in the before side's ranked order.
 //!
-//! The comparison CSV is [`crate::export::comparison_csv`].
+//! The comparison CSV is [`crate::export::comparison_csv`]; the JSON
+//! report with a `comparison` object is
+//! [`crate::export::comparison_report_json`].
 
 use std::rc::Rc;
 
@@ -98,6 +100,16 @@ pub enum Move {
 }
 
 impl Move {
+    /// The machine name, as the JSON report gives it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Move::Entered => "entered",
+            Move::Left => "left",
+            Move::StayedIn => "stayed_in",
+            Move::StayedOut => "stayed_out",
+        }
+    }
+
     fn between(before: bool, now: bool) -> Move {
         match (before, now) {
             (false, true) => Move::Entered,
@@ -139,6 +151,16 @@ pub enum Basis {
     Results,
     /// The units differ: each activity's share of its side's results.
     Shares,
+}
+
+impl Basis {
+    /// The machine name, as the JSON report gives it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Basis::Results => "results",
+            Basis::Shares => "shares",
+        }
+    }
 }
 
 /// A figure before and now, and how it changed.

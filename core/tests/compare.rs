@@ -4,8 +4,9 @@
 //! for any two valid scenarios.
 
 use proptest::prelude::*;
+use social8020_core::analysis::Analysis;
 use social8020_core::compare::{Basis, Change, Compared, Comparison, Conversion, Move, Status};
-use social8020_core::export::{breakdown_csv, comparison_csv};
+use social8020_core::export::{breakdown_csv, comparison_csv, comparison_report_json, report_json};
 use social8020_core::number::{decimal, Amount};
 use social8020_core::pareto::{self, NoBreakdown};
 use social8020_core::scenario::{Period, Scenario};
@@ -650,4 +651,86 @@ proptest! {
             }
         }
     }
+}
+
+// ---------------------------------------------------------------------------
+// The JSON report's `comparison` object
+
+/// The report of `now` compared with `before`, parsed back, after checking
+/// that it is valid JSON with no NaN or infinity; its `comparison` object.
+#[track_caller]
+fn report(before: Scenario, now: Scenario) -> serde_json::Value {
+    let text = comparison_report_json(&compare(before, now), Some("https://x/#s=1a&b=1b"));
+    for word in ["NaN", "Infinity"] {
+        assert!(!text.contains(word), "{word} in {text}");
+    }
+    let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(value["format"], "social8020-report");
+    assert_eq!(value["share_link"], "https://x/#s=1a&b=1b");
+    value["comparison"].clone()
+}
+
+/// A row of the report's comparison as a CSV record would write it.
+fn as_record(row: &serde_json::Value) -> String {
+    let cell = |key: &str| match &row[key] {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Bool(b) => (if *b { "yes" } else { "no" }).to_owned(),
+        other => other.to_string(),
+    };
+    let keys = HEADER.trim_end().split(',');
+    keys.map(cell).collect::<Vec<_>>().join(",")
+}
+
+#[test]
+fn the_report_holds_the_comparison() {
+    let before = line("A:3/30 B:1/10 f:1/0 likes=60 comments=30 shares=10")
+        .week()
+        .unit("leads")
+        .build();
+    let now = line("a:10/100 C:2/300").build();
+    let c = report(before.clone(), now.clone());
+    assert_eq!(
+        c["conversion"],
+        serde_json::json!({"from": "week", "to": "month"})
+    );
+    assert_eq!(c["results_compared_as"], "shares");
+    assert_eq!(c["before"]["scenario"]["period"], "week");
+    assert_eq!(c["before"]["breakdown"]["vital_few"], 2);
+    // Before: time 0, results 0, conversation 100; (15 x 100) / 60 = 25.
+    // Now: time 0, results 0, so 0.
+    assert_eq!(
+        c["score"],
+        serde_json::json!({"before": 25, "now": 0, "change": -25})
+    );
+    assert_eq!(
+        c["signals"][2],
+        serde_json::json!({"key": "conversation", "before": 100, "now": null, "change": null})
+    );
+    assert_eq!(
+        c["community_hours"],
+        serde_json::json!({"before": 0, "now": 0, "change": 0})
+    );
+    // The rows say what the CSV says, plus the move.
+    let rows = c["rows"].as_array().expect("rows");
+    let csv = comparison_csv(&compare(before, now));
+    let records: Vec<String> = rows.iter().map(as_record).collect();
+    assert_eq!(format!("{HEADER}{}\r\n", records.join("\r\n")), csv);
+    let moves: Vec<&str> = rows.iter().filter_map(|r| r["move"].as_str()).collect();
+    assert_eq!(moves, ["entered", "stayed_in", "left", "stayed_out"]);
+}
+
+#[test]
+fn a_report_without_comparison_says_null() {
+    let analysis = Analysis::new(line("A:1/1").build(), ScoreConfig::standard());
+    let value: serde_json::Value =
+        serde_json::from_str(&report_json(&analysis, None)).expect("valid JSON");
+    assert_eq!(value["comparison"], serde_json::Value::Null);
+    // A side with no breakdown and no score keeps its reasons.
+    let c = report(line("A:0/0").build(), line("A:1/1").build());
+    assert_eq!(c["before"]["breakdown"], serde_json::Value::Null);
+    assert_eq!(c["before"]["breakdown_unavailable"]["reason"], "no_results");
+    assert_eq!(c["before"]["score_unavailable"]["reason"], "no_signals");
+    assert_eq!(c["score"]["change"], serde_json::Value::Null);
+    assert_eq!(c["conversion"], serde_json::Value::Null);
 }
