@@ -703,7 +703,7 @@ pub const COMPARISON_CSV_COLUMNS: [&str; 10] = [
 pub fn comparison_csv(comparison: &Comparison) -> String {
     let mut out = String::new();
     push_record(&mut out, COMPARISON_CSV_COLUMNS);
-    for record in compared(comparison) {
+    for record in records(comparison) {
         push_cell(&mut out, record.name);
         out.push(',');
         push_cell(&mut out, record.status.key());
@@ -722,7 +722,7 @@ pub fn comparison_csv(comparison: &Comparison) -> String {
 
 /// One row of the comparison with its figures spelled, so that the CSV
 /// and the JSON report cannot differ.
-struct Compared<'a> {
+struct Record<'a> {
     name: &'a str,
     status: Status,
     /// hours before, now, change; results (or shares) before, now, change.
@@ -733,7 +733,7 @@ struct Compared<'a> {
     movement: Move,
 }
 
-fn compared(comparison: &Comparison) -> impl Iterator<Item = Compared<'_>> {
+fn records(comparison: &Comparison) -> impl Iterator<Item = Record<'_>> {
     let shares = comparison.basis() == Basis::Shares;
     comparison.rows().map(move |row| {
         let sides = (row.before.is_some(), row.now.is_some());
@@ -743,7 +743,7 @@ fn compared(comparison: &Comparison) -> impl Iterator<Item = Compared<'_>> {
         } else {
             figure_cells(row.results, sides, 1.0)
         };
-        Compared {
+        Record {
             name: row.name,
             status: row.status,
             figures: [
@@ -843,7 +843,7 @@ fn write_comparison(json: &mut Json, comparison: &Comparison) {
     change_fields(json, comparison.community_hours());
     json.close('}');
     json.array("rows");
-    for record in compared(comparison) {
+    for record in records(comparison) {
         json.open('{');
         json.text("activity", Some(record.name));
         json.text("status", Some(record.status.key()));
