@@ -299,12 +299,12 @@ impl Comparison {
         config: ScoreConfig,
     ) -> Comparison {
         let now = Analysis::new(now, config);
-        Comparison::with_now(now, before)
+        Comparison::with_now(before, now)
     }
 
-    /// Compares an earlier scenario with the analysis on screen; the
-    /// earlier one is scored with the same settings.
-    pub fn with_now(now: Analysis, before: impl Into<Rc<Scenario>>) -> Comparison {
+    /// Compares an earlier scenario with the analysis on screen, which it
+    /// keeps as it is; the earlier one is scored with the same settings.
+    pub fn with_now(before: impl Into<Rc<Scenario>>, now: Analysis) -> Comparison {
         let before = Analysis::new(before, *now.config());
         let vital_before = vital_flags(&before);
         let vital_now = vital_flags(&now);

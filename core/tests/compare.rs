@@ -734,3 +734,14 @@ fn a_report_without_comparison_says_null() {
     assert_eq!(c["score"]["change"], serde_json::Value::Null);
     assert_eq!(c["conversion"], serde_json::Value::Null);
 }
+
+#[test]
+fn the_analysis_on_screen_is_kept() {
+    let now = Analysis::new(line("A:1/1 c:1/1").build(), ScoreConfig::standard());
+    let c = Comparison::with_now(line("A:2/2").build(), now.clone());
+    assert_eq!(c.now(), &now);
+    assert_eq!(
+        c,
+        compare(line("A:2/2").build(), line("A:1/1 c:1/1").build())
+    );
+}
