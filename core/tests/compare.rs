@@ -745,3 +745,31 @@ fn the_analysis_on_screen_is_kept() {
         compare(line("A:2/2").build(), line("A:1/1 c:1/1").build())
     );
 }
+
+#[test]
+fn the_largest_scenarios_compare_without_overflow() {
+    let many = |case: fn(usize) -> String| {
+        let names: Vec<String> = (0..100).map(case).collect();
+        let table: Vec<_> = names
+            .iter()
+            .map(|name| (name.as_str(), C, "10000", "1000000000000"))
+            .collect();
+        rows(&table)
+    };
+    let before = many(|i| format!("Activity {i}")).week().build();
+    let now = many(|i| format!("ACTIVITY {}", i + 50)).build();
+    let c = compare(before, now);
+    let statuses: Vec<Status> = c.rows().map(|row| row.status).collect();
+    assert_eq!(statuses.len(), 150);
+    assert_eq!(
+        statuses.iter().filter(|s| **s == Status::Matched).count(),
+        50
+    );
+    // 10,000 hours a week are 43,333.33 a month.
+    let csv = comparison_csv(&c);
+    assert!(csv.contains(
+        "\r\nACTIVITY 50,matched,43333.33,10000,-33333.33,4333333333333.33,1000000000000,\
+         -3333333333333.33,"
+    ));
+    assert_eq!(c.community_hours().now, Some(1_000_000.0));
+}
