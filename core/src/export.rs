@@ -1,5 +1,8 @@
 //! Exports: the breakdown as CSV and the whole result as a JSON report
 //! (docs/spec.md §6), and the names of the files they are saved under.
+//! While a visitor compares with an earlier result, also the comparison
+//! as CSV ([`comparison_csv`]) and the report with its `comparison` object
+//! ([`comparison_report_json`]), docs/spec.md §10.
 //!
 //! Both exports read their figures from the [`Analysis`] (the
 //! [`Breakdown`] and the [`Score`]) that the screen shows, so a file never
@@ -678,7 +681,7 @@ pub const COMPARISON_CSV_COLUMNS: [&str; 10] = [
 
 /// The "Before and after" table as CSV (docs/spec.md §10): the header of
 /// [`COMPARISON_CSV_COLUMNS`], then one record per row of
-/// [`Comparison::rows`](Comparison::rows), in its order.
+/// [`Comparison::rows`], in its order.
 ///
 /// - `status` is `matched`, `new` or `dropped`; `vital_before` and
 ///   `vital_now` are `yes` or `no`.
