@@ -1,5 +1,8 @@
 //! Exports: the breakdown as CSV and the whole result as a JSON report
 //! (docs/spec.md §6), and the names of the files they are saved under.
+//! While a visitor compares with an earlier result, also the comparison
+//! as CSV ([`comparison_csv`]) and the report with its `comparison` object
+//! ([`comparison_report_json`]), docs/spec.md §10.
 //!
 //! Both exports read their figures from the [`Analysis`] (the
 //! [`Breakdown`] and the [`Score`]) that the screen shows, so a file never
@@ -103,14 +106,37 @@
 //!     "targets_pct": { "conversation", "loyalty", "advocacy" },
 //!     "bands": { "growing": 40, "community": 70 }   where each band starts
 //!   },
-//!   "share_link": "https://...#s=..." | null
+//!   "share_link": "https://...#s=..." | null,
+//!   "comparison": null | {                  while comparing (docs/spec.md §10);
+//!                                           the fields above are the now side
+//!     "before": { "scenario", "breakdown", "breakdown_unavailable",
+//!                 "score", "score_unavailable" },   as above, earlier side
+//!     "conversion": null | { "from": "week", "to": "month" },
+//!     "results_compared_as": "results" | "shares",
+//!     "score": { "before", "now", "change" },       whole numbers | null
+//!     "signals": [ { "key": "time", "before", "now", "change" } ],
+//!                                           sub-scores, all five | null
+//!     "community_hours": { "before", "now", "change" },
+//!     "rows": [                             the comparison CSV's records
+//!       { "activity", "status": "matched" | "new" | "dropped",
+//!         "hours_before", "hours_now", "hours_change", "results_before",
+//!         "results_now", "results_change",  numbers | null, as the CSV
+//!         "vital_before", "vital_now",      true | false | null
+//!         "move": "entered" | "left" | "stayed_in" | "stayed_out" } ]
+//!   }
 //! }
 //! ```
+//!
+//! In `comparison`, figures of the before side are per the now side's
+//! period, and a `change` is the difference of the two figures as written,
+//! so it may be below zero. With `results_compared_as` `"shares"`, the
+//! results fields are result shares in percent.
 //!
 //! The report has its own types, separate from the model's, so that the
 //! model can change without changing the file a visitor's tools read.
 
 use crate::analysis::Analysis;
+use crate::compare::{Basis, Change, Comparison, Move, Status};
 use crate::number::Amount;
 use crate::pareto::{Breakdown, TOLERANCE};
 use crate::scenario::{Activity, ResultUnit, Scenario};
@@ -172,36 +198,62 @@ pub fn breakdown_csv(breakdown: &Breakdown) -> String {
 /// A part the analysis lacks is `null` in the report, with its reason
 /// beside it.
 pub fn report_json(analysis: &Analysis, share_link: Option<&str>) -> String {
+    report(analysis, None, share_link)
+}
+
+/// The JSON report of the scenario on screen while it is compared with an
+/// earlier one (docs/spec.md §10): [`report_json`] of the now side, whose
+/// `comparison` object holds the earlier side and the "Before and after"
+/// table. `share_link` is the comparison link (`#s=<now>&b=<before>`).
+pub fn comparison_report_json(comparison: &Comparison, share_link: Option<&str>) -> String {
+    report(comparison.now(), Some(comparison), share_link)
+}
+
+fn report(
+    analysis: &Analysis,
+    comparison: Option<&Comparison>,
+    share_link: Option<&str>,
+) -> String {
     let mut json = Json::new();
     json.open('{');
     json.text("format", Some(REPORT_FORMAT));
     json.count("version", REPORT_VERSION as usize);
-    write_scenario(&mut json, analysis.scenario());
+    write_analysis(&mut json, analysis);
+    write_config(&mut json, analysis.config());
+    json.text("share_link", share_link);
+    match comparison {
+        Some(comparison) => write_comparison(&mut json, comparison),
+        None => json.raw("comparison", None),
+    }
+    json.close('}');
+    json.out.push('\n');
+    json.out
+}
+
+/// The scenario, its breakdown and its score, each with the reason when
+/// it is missing.
+fn write_analysis(json: &mut Json, analysis: &Analysis) {
+    write_scenario(json, analysis.scenario());
     match analysis.breakdown() {
-        Ok(breakdown) => write_breakdown(&mut json, breakdown),
+        Ok(breakdown) => write_breakdown(json, breakdown),
         Err(_) => json.raw("breakdown", None),
     }
     let no_breakdown = analysis.breakdown().err();
     unavailable(
-        &mut json,
+        json,
         "breakdown_unavailable",
         no_breakdown.map(|reason| (reason.key(), reason.to_string())),
     );
     match analysis.score() {
-        Ok(score) => write_score(&mut json, score),
+        Ok(score) => write_score(json, score),
         Err(_) => json.raw("score", None),
     }
     let no_score = analysis.score().err();
     unavailable(
-        &mut json,
+        json,
         "score_unavailable",
         no_score.map(|reason| (reason.key(), reason.to_string())),
     );
-    write_config(&mut json, analysis.config());
-    json.text("share_link", share_link);
-    json.close('}');
-    json.out.push('\n');
-    json.out
 }
 
 /// The name to save an export under: `social-80-20-2026-11-25.csv`.
@@ -697,4 +749,222 @@ fn write_config(json: &mut Json, config: &ScoreConfig) {
     json.count("community", bands.community.into());
     json.close('}');
     json.close('}');
+}
+
+// ---------------------------------------------------------------------------
+// The comparison (docs/spec.md §10): CSV and the report's `comparison`
+
+/// The comparison CSV's header, in the order of docs/spec.md §10.
+pub const COMPARISON_CSV_COLUMNS: [&str; 10] = [
+    "activity",
+    "status",
+    "hours_before",
+    "hours_now",
+    "hours_change",
+    "results_before",
+    "results_now",
+    "results_change",
+    "vital_before",
+    "vital_now",
+];
+
+/// The "Before and after" table as CSV (docs/spec.md §10): the header of
+/// [`COMPARISON_CSV_COLUMNS`], then one record per row of
+/// [`Comparison::rows`], in its order.
+///
+/// - `status` is `matched`, `new` or `dropped`; `vital_before` and
+///   `vital_now` are `yes` or `no`.
+/// - On the side where an activity is absent, its hours, results and vital
+///   cells are empty.
+/// - Hours and results are per the now side's period (the before side
+///   converted, 1 month = 52/12 weeks), rounded half up to at most two
+///   decimals and spelled as in the breakdown CSV (`12.5`, `43.33`).
+/// - When the result units differ, the results columns hold each
+///   activity's result share in percent (`62.5` for 62.5 %), empty on a
+///   side whose results are all zero.
+/// - A change is the now cell minus the before cell, as written, so that
+///   every record adds up in a spreadsheet; an absent side counts as 0, and
+///   a side with an empty share leaves the change empty. A drop is written
+///   with a leading `-` (`-2.5`).
+///
+/// Text cells (the header, the name, `status`, `yes`/`no`) go through the
+/// same cell rule as the breakdown CSV, so a name cannot become a formula.
+/// Number cells are written as they are: they hold only digits, one `.` and
+/// perhaps a leading `-`, which every spreadsheet reads as a number, never
+/// as a formula, and defusing them would turn `-2.5` into text.
+pub fn comparison_csv(comparison: &Comparison) -> String {
+    let mut out = String::new();
+    push_record(&mut out, COMPARISON_CSV_COLUMNS);
+    for record in records(comparison) {
+        push_cell(&mut out, record.name);
+        out.push(',');
+        push_cell(&mut out, record.status.key());
+        for number in &record.figures {
+            out.push(',');
+            out.push_str(number);
+        }
+        for vital in record.vital {
+            out.push(',');
+            push_cell(&mut out, vital.map_or("", yes_no));
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// One row of the comparison with its figures spelled, so that the CSV
+/// and the JSON report cannot differ.
+struct Record<'a> {
+    name: &'a str,
+    status: Status,
+    /// hours before, now, change; results (or shares) before, now, change.
+    /// Empty for none.
+    figures: [String; 6],
+    /// Before and now; `None` where the activity is absent.
+    vital: [Option<bool>; 2],
+    movement: Move,
+}
+
+fn records(comparison: &Comparison) -> impl Iterator<Item = Record<'_>> {
+    let shares = comparison.basis() == Basis::Shares;
+    comparison.rows().map(move |row| {
+        let sides = (row.before.is_some(), row.now.is_some());
+        let [hours_before, hours_now, hours_change] = figure_cells(row.hours, sides, 1.0);
+        let [results_before, results_now, results_change] = if shares {
+            figure_cells(row.result_share, sides, 100.0)
+        } else {
+            figure_cells(row.results, sides, 1.0)
+        };
+        Record {
+            name: row.name,
+            status: row.status,
+            figures: [
+                hours_before,
+                hours_now,
+                hours_change,
+                results_before,
+                results_now,
+                results_change,
+            ],
+            vital: [row.vital_before(), row.vital_now()],
+            movement: row.movement,
+        }
+    })
+}
+
+/// The before, now and change cells of one figure, the figure times
+/// `scale`; see [`comparison_csv`].
+fn figure_cells(
+    change: Change,
+    (before_present, now_present): (bool, bool),
+    scale: f64,
+) -> [String; 3] {
+    // Outer `None`: absent (counts as 0); inner `None`: unknown.
+    let side = |present: bool, value: Option<f64>| {
+        present.then(|| value.and_then(|v| hundredths(v * scale)))
+    };
+    let (before, now) = (
+        side(before_present, change.before),
+        side(now_present, change.now),
+    );
+    let counted = |side: Option<Option<u64>>| side.unwrap_or(Some(0)).map(i128::from);
+    let difference = counted(before)
+        .zip(counted(now))
+        .map(|(before, now)| now - before);
+    let cell = |side: Option<Option<u64>>| side.flatten().map_or_else(String::new, spell);
+    [
+        cell(before),
+        cell(now),
+        difference.map_or_else(String::new, signed),
+    ]
+}
+
+/// Signed hundredths, spelled as [`spell`] does with a leading `-` below
+/// zero: `-2.5`.
+fn signed(hundredths: i128) -> String {
+    let magnitude = u64::try_from(hundredths.unsigned_abs()).unwrap_or(u64::MAX);
+    if hundredths < 0 {
+        format!("-{}", spell(magnitude))
+    } else {
+        spell(magnitude)
+    }
+}
+
+fn yes_no(vital: bool) -> &'static str {
+    if vital {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+/// The `comparison` object of the JSON report; see the module
+/// documentation.
+fn write_comparison(json: &mut Json, comparison: &Comparison) {
+    json.object("comparison");
+    json.object("before");
+    write_analysis(json, comparison.before());
+    json.close('}');
+    match comparison.conversion() {
+        Some(conversion) => {
+            json.object("conversion");
+            json.text("from", Some(conversion.from.key()));
+            json.text("to", Some(conversion.to.key()));
+            json.close('}');
+        }
+        None => json.raw("conversion", None),
+    }
+    json.text("results_compared_as", Some(comparison.basis().key()));
+    json.object("score");
+    let value = |score: Result<&Score, crate::score::NoScore>| {
+        score.ok().map(|score| score.value.to_string())
+    };
+    json.raw("before", value(comparison.score_before()));
+    json.raw("now", value(comparison.score_now()));
+    json.raw("change", comparison.score_change().map(|c| c.to_string()));
+    json.close('}');
+    json.array("signals");
+    for signal in comparison.signal_changes() {
+        json.open('{');
+        json.text("key", Some(signal.signal.key()));
+        change_fields(json, signal.sub_score);
+        json.close('}');
+    }
+    json.close(']');
+    json.object("community_hours");
+    change_fields(json, comparison.community_hours());
+    json.close('}');
+    json.array("rows");
+    for record in records(comparison) {
+        json.open('{');
+        json.text("activity", Some(record.name));
+        json.text("status", Some(record.status.key()));
+        let keys = &COMPARISON_CSV_COLUMNS[2..8];
+        for (key, figure) in keys.iter().zip(&record.figures) {
+            json.raw(key, (!figure.is_empty()).then(|| figure.clone()));
+        }
+        for (key, vital) in ["vital_before", "vital_now"].into_iter().zip(record.vital) {
+            json.raw(key, vital.map(|v| v.to_string()));
+        }
+        json.text("move", Some(record.movement.key()));
+        json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+}
+
+/// `before`, `now` and `change` of a figure that both sides may lack:
+/// each rounded half up to two decimals, the change the difference of the
+/// two as written; `null` where a side lacks it.
+fn change_fields(json: &mut Json, change: Change) {
+    let before = change.before.and_then(hundredths);
+    let now = change.now.and_then(hundredths);
+    json.figure("before", before);
+    json.figure("now", now);
+    json.raw(
+        "change",
+        before
+            .zip(now)
+            .map(|(before, now)| signed(i128::from(now) - i128::from(before))),
+    );
 }

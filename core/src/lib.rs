@@ -10,6 +10,7 @@
 //! - [`pareto`]: the 80/20 breakdown.
 //! - [`analysis`]: a scenario with its breakdown and score, as the screen
 //!   and the exports read them.
+//! - [`compare`]: an earlier scenario beside today's (before and after).
 //! - [`chart`]: the geometry of the Pareto chart, for the view to draw.
 //! - [`score`]: the following-versus-community score and its advice.
 //! - [`example`]: the worked example a new visitor sees.
@@ -38,6 +39,7 @@
 pub mod analysis;
 pub mod chart;
 pub mod codec;
+pub mod compare;
 pub mod draft;
 pub mod encoding;
 pub mod example;
