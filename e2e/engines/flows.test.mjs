@@ -158,13 +158,18 @@ const button = (driver, name) => {
 };
 const xpathString = (s) => (s.includes("'") ? `concat('${s.split("'").join(`', "'", '`)}')` : `'${s}'`);
 
-/** The field of activity row n (1-based) whose label begins with `label`. */
-async function rowField(driver, n, label) {
-  const row = await $(driver, `[role=group][aria-label="Activity ${n}"]`);
-  const id = await row
-    .findElement(By.xpath(`.//label[starts-with(normalize-space(.), ${xpathString(label)})]`))
-    .getAttribute("for");
-  return row.findElement(By.id(id));
+/** The field of activity row n (1-based) whose label begins with `label`.
+ * Asked again until the row holds still: a click that replaces the rows
+ * (Clear all) renders them after the click returns, and a row found before
+ * that is gone. */
+function rowField(driver, n, label) {
+  return until(async () => {
+    const row = await $(driver, `[role=group][aria-label="Activity ${n}"]`);
+    const id = await row
+      .findElement(By.xpath(`.//label[starts-with(normalize-space(.), ${xpathString(label)})]`))
+      .getAttribute("for");
+    return row.findElement(By.id(id));
+  }, `the ${label} field of activity ${n}`);
 }
 
 /** Replaces a field's text by typing, as a visitor does. A line break is
