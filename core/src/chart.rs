@@ -664,25 +664,13 @@ fn round(value: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::number::Amount;
     use crate::pareto;
-    use crate::scenario::{Activity, ActivityKind, Scenario};
-    use crate::testing::Build;
+    use crate::scenario::Scenario;
+    use crate::testing::hundredths;
 
     /// A scenario of `(name, hours, results)` rows, in hundredths.
     fn scenario(rows: &[(&str, u64, u64)], threshold: u8) -> Scenario {
-        let activities = rows
-            .iter()
-            .map(|&(name, hours, results)| Activity {
-                name: name.to_owned(),
-                kind: ActivityKind::Following,
-                hours: Amount::from_hundredths(hours),
-                results: Amount::from_hundredths(results),
-            })
-            .collect();
-        Build::from_activities(activities)
-            .threshold(threshold)
-            .build()
+        hundredths(rows).threshold(threshold).build()
     }
 
     /// `count` rows named "A1", "A2", ... with results that fall from `top`.

@@ -11,6 +11,7 @@
 //!   `comments=N`, `shares=N`, `customers=N`, `repeat=N` and `referred=N`
 //!   set the audience signals.
 //! - [`rows`]: `(name, kind, hours, results)` tuples, for names with spaces.
+//! - [`hundredths`]: `(name, hours, results)` in hundredths, for geometry.
 //!
 //! ```
 //! use social8020_core::testing::{line, rows, C, F};
@@ -82,6 +83,21 @@ pub fn line(input: &str) -> Build {
         }
     }
     build
+}
+
+/// Following activities of `(name, hours, results)`, the numbers in
+/// hundredths: for geometry and property tests that work in exact units.
+pub fn hundredths(rows: &[(&str, u64, u64)]) -> Build {
+    Build::from_activities(
+        rows.iter()
+            .map(|&(name, hours, results)| Activity {
+                name: name.to_owned(),
+                kind: F,
+                hours: Amount::from_hundredths(hours),
+                results: Amount::from_hundredths(results),
+            })
+            .collect(),
+    )
 }
 
 pub fn activity(name: &str, kind: ActivityKind, hours: &str, results: &str) -> Activity {

@@ -146,10 +146,9 @@ pub fn activities(count: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use social8020_core::number::Amount;
     use social8020_core::pareto;
-    use social8020_core::scenario::{Activity, ActivityKind, ResultUnit};
-    use social8020_core::testing::Build;
+    use social8020_core::scenario::ResultUnit;
+    use social8020_core::testing::hundredths;
 
     use super::*;
 
@@ -158,21 +157,7 @@ mod tests {
 
     /// A scenario of these rows at a threshold in percent.
     fn breakdown(rows: &[Row], threshold: u8) -> Breakdown {
-        let activities = rows
-            .iter()
-            .map(|&(name, hours, results)| Activity {
-                name: name.to_owned(),
-                kind: ActivityKind::Following,
-                hours: Amount::from_hundredths(hours),
-                results: Amount::from_hundredths(results),
-            })
-            .collect();
-        pareto::breakdown(
-            Build::from_activities(activities)
-                .threshold(threshold)
-                .build(),
-        )
-        .expect("results")
+        pareto::breakdown(hundredths(rows).threshold(threshold).build()).expect("results")
     }
 
     fn format() -> Formatter {
