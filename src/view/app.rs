@@ -129,6 +129,7 @@ pub fn App() -> Html {
     // A share link opened while the page is open changes only the fragment.
     {
         let dispatch = state.dispatcher();
+        let host = Rc::clone(&host);
         use_effect_with((), move |_| {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(
@@ -137,9 +138,10 @@ pub fn App() -> Html {
                     move |_| match location::shared_scenario() {
                         None => {}
                         Some(Ok(shared)) => dispatch.dispatch(Action::OpenShared(Rc::new(shared))),
-                        Some(Err(problem)) => {
-                            dispatch.dispatch(Action::LinkFailed(problem.to_string()))
-                        }
+                        Some(Err(problem)) => dispatch.dispatch(Action::LinkFailed(
+                            problem.to_string(),
+                            own_form(&host.settings),
+                        )),
                     },
                 )
             });
