@@ -40,10 +40,10 @@ pub enum Action {
     DismissLinkProblem,
     /// Shows a scenario opened from a share link, without saving it.
     OpenShared(Rc<Scenario>),
-    /// A share link could not be opened: the visitor's own numbers are on
-    /// screen with the reason. Their own form (as for [`Action::BackToMine`])
-    /// replaces a shared scenario that was on screen; their own numbers on
-    /// screen stay as they are.
+    /// A share link could not be opened: the reason is shown over the
+    /// visitor's own numbers. The draft is their own form (as for
+    /// [`Action::BackToMine`]): it replaces a shared scenario on screen, and
+    /// is not used when their own numbers are already there.
     LinkFailed(String, ScenarioDraft),
     /// Appends imported rows in place of blank ones; undoable.
     ImportRows(Vec<ActivityDraft>),
@@ -403,7 +403,7 @@ mod tests {
             Action::LinkFailed("It is damaged.".into(), own.clone()),
         ]);
         // The banner says "You are seeing your own numbers instead": so
-        // they are, and they are autosaved again.
+        // they are, and as the visitor's own they are autosaved again.
         assert_eq!(state.link_problem.as_deref(), Some("It is damaged."));
         assert_eq!((state.origin, &state.draft), (Origin::Own, &own));
         assert_eq!(state.checked.as_deref(), Ok(&example::bakery()));
