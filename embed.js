@@ -58,13 +58,18 @@
     for (var i = 0; i < found.length; i++) load(found[i]);
   }
 
-  // Numbers, null and short keys only: nothing else reaches the host page.
+  // The keys of the README's event table, each a finite number, null or
+  // (band) a band name: nothing a visitor typed can reach the host page.
+  var KEYS = "score band signalsUsed activities vitalFew resultSharePct timeSharePct clipboard".split(" ");
   function clean(detail) {
     var out = {};
-    for (var key in detail) {
-      var value = detail[key];
-      if (value === null || typeof value == "number" || (typeof value == "string" && value.length < 40)) out[key] = value;
-    }
+    KEYS.forEach(function (key) {
+      var value = detail && Object.prototype.hasOwnProperty.call(detail, key) ? detail[key] : undefined;
+      if (value === null || (typeof value == "number" && isFinite(value)) ||
+          (key == "band" && /^(following|growing_community|community)$/.test(value) && typeof value == "string")) {
+        out[key] = value;
+      }
+    });
     return out;
   }
 

@@ -63,6 +63,7 @@ for (const [name, reach] of Object.entries(STATES)) {
 }
 
 test("the keyboard reaches and operates add, remove, threshold, copy and export", async ({ page, context }) => {
+  test.slow(); // a Tab press and a look at the focus for each control on the way
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openWidget(page);
   const focusedName = () =>

@@ -122,6 +122,7 @@ test("the chart has one bar per activity, the vital few marked, and a threshold 
 });
 
 test("a hundred activities stay readable and fast to enter", async ({ page }) => {
+  test.slow(); // 99 clicks and 30 fields, each re-rendering up to 100 rows
   await openWidget(page);
   await page.getByRole("button", { name: "Clear all" }).click();
   for (let i = 1; i < 100; i++) await page.getByRole("button", { name: "Add activity" }).click();

@@ -1,21 +1,50 @@
-// Shared set-up for the end-to-end tests: every page fails its test on a
-// CSP violation, a console error or an uncaught exception.
+// Shared set-up for the end-to-end tests: every page, the test's own and
+// every page a test opens in a context of its own (`visitor`), fails its
+// test on a CSP violation, a console error or an uncaught exception.
 import { test as base, expect } from "@playwright/test";
+
+/**
+ * Watches a page and the frames in it; returns the list of problems it
+ * reports, which grows as they happen. The `page` and `visitor` fixtures
+ * expect it to be empty when the test ends.
+ */
+export async function watch(page) {
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  return problems;
+}
 
 export const test = base.extend({
   page: async ({ page }, use) => {
-    const problems = [];
-    page.on("console", (msg) => {
-      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
-    });
-    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-    await page.addInitScript(() => {
-      document.addEventListener("securitypolicyviolation", (e) => {
-        console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`);
-      });
-    });
+    const problems = await watch(page);
     await use(page);
     expect(problems, "the page reported problems").toEqual([]);
+  },
+  /**
+   * Opens a page for another visitor: a new browser context (nothing
+   * saved, no permissions) with the config's base URL and locale, watched
+   * like `page`. Pass context options such as `{ permissions: [...] }`.
+   */
+  visitor: async ({ browser, baseURL, locale }, use) => {
+    const opened = [];
+    await use(async (options = {}) => {
+      const context = await browser.newContext({ baseURL, locale, ...options });
+      const page = await context.newPage();
+      opened.push({ context, problems: await watch(page) });
+      return page;
+    });
+    for (const { context, problems } of opened) {
+      await context.close();
+      expect(problems, "another visitor's page reported problems").toEqual([]);
+    }
   },
 });
 

@@ -1,6 +1,7 @@
 // The foundation: the worked example, data entry through the docs/spec.md §7
 // labels, validation that keeps what was typed, undo, and the strict CSP.
-import { test, expect, openWidget, activity, enterActivities } from "./fixtures.mjs";
+import { readFile } from "node:fs/promises";
+import { test, expect, openWidget, activity, enterActivities, watch } from "./fixtures.mjs";
 
 const headline = (page) => page.getByTestId("headline");
 
@@ -123,12 +124,40 @@ test("zero results ask for results instead of a breakdown", async ({ page }) => 
   await expect(headline(page)).toHaveText("No results to break down yet.");
 });
 
+/**
+ * Checks a CSP against PRODUCT.md §8: `script-src 'self' 'wasm-unsafe-eval'`
+ * plus at most one hash, and no `unsafe-inline` or `unsafe-eval` anywhere.
+ */
+function expectStrict(csp, where) {
+  const directives = new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter(([name]) => name)
+      .map(([name, ...values]) => [name, values]),
+  );
+  const script = directives.get("script-src") ?? [];
+  const hashes = script.filter((v) => /^'sha(256|384|512)-/.test(v));
+  expect(script.filter((v) => !hashes.includes(v)), `script-src of ${where}`).toEqual(["'self'", "'wasm-unsafe-eval'"]);
+  expect(hashes.length, `hashes in script-src of ${where}`).toBeLessThanOrEqual(1);
+  for (const [name, values] of directives) {
+    expect(values, `${name} of ${where}`).not.toContain("'unsafe-inline'");
+    expect(values, `${name} of ${where}`).not.toContain("'unsafe-eval'");
+  }
+}
+
 test("the app runs under the strict CSP, with no inline script", async ({ page }) => {
   const response = await page.goto("");
-  const csp = response.headers()["content-security-policy"];
-  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
-  expect(csp).not.toContain("unsafe-inline");
-  expect(csp).not.toMatch(/(^|\s)'unsafe-eval'/);
+  expectStrict(response.headers()["content-security-policy"], "the server's header");
+  // The meta tag is what a host that sends no header gives: dist/index.html
+  // as built, and as the browser read it.
+  const built = await readFile(new URL("../dist/index.html", import.meta.url), "utf8");
+  const tag = (built.match(/<meta\b[^>]*>/gi) ?? []).find((t) => /http-equiv=["']?content-security-policy/i.test(t));
+  const meta = tag?.match(/\bcontent=(?:"([^"]*)"|'([^']*)')/i);
+  expect(meta, "dist/index.html has a CSP meta tag").toBeTruthy();
+  expectStrict(meta[1] ?? meta[2], "the meta tag of dist/index.html");
+  const served = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(served).toBe(meta[1] ?? meta[2]);
   await expect(page.getByRole("button", { name: "Add activity" })).toBeVisible();
   const inline = await page.locator("script:not([src])").count();
   expect(inline).toBe(0);
@@ -137,6 +166,34 @@ test("the app runs under the strict CSP, with no inline script", async ({ page }
   await page.reload();
   await expect(page.getByRole("button", { name: "Add activity" })).toBeVisible();
   for (const url of requests) expect(new URL(url).origin).toBe(new URL(page.url()).origin);
+});
+
+// The watcher of fixtures.mjs is what makes every other test fail on a CSP
+// violation, a console error or an uncaught exception; here it must catch
+// one of each, made on purpose in a watched page.
+test("the page watcher catches a CSP violation, a console error and an uncaught exception", async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const problems = await watch(page);
+  await openWidget(page);
+  expect(problems).toEqual([]);
+  await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.ran = true";
+    document.head.append(script);
+  });
+  // One report per policy that blocks it: the header's and the meta tag's.
+  await expect.poll(() => problems.some((p) => p.includes("CSP violation: script-src"))).toBe(true);
+  expect(await page.evaluate(() => window.ran)).toBeUndefined();
+  await page.evaluate(() => console.error("deliberate console error"));
+  await page.evaluate(() => setTimeout(() => {
+    throw new Error("deliberate exception");
+  }));
+  await expect.poll(() => problems.filter((p) => p.includes("deliberate"))).toEqual([
+    "console error: deliberate console error",
+    "page error: deliberate exception",
+  ]);
+  await context.close();
 });
 
 test("the phone layout fits 320 px without sideways scrolling", async ({ page }) => {

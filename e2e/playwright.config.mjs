@@ -1,11 +1,26 @@
 // End-to-end tests: Playwright drives Debian's Chromium (never a downloaded
 // browser) against the release build in dist/, served by tools/serve.mjs
 // with the production CSP, under a sub-path to prove dist/ is relocatable.
+import { createServer } from "node:net";
 import { defineConfig } from "@playwright/test";
 
-// E2E_PORT lets two runs (say, a clean clone and a working tree) coexist.
-export const PORT = Number(process.env.E2E_PORT ?? 8181);
+/** A port that nothing listens on now, as the system hands it out. */
+async function freePort() {
+  const server = createServer();
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address();
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+// A free port unless E2E_PORT names one, so that runs side by side (a clean
+// clone and a working tree, other projects) never collide. It is chosen
+// once, by the runner, whose workers inherit the environment.
+process.env.E2E_PORT ||= String(await freePort());
+export const PORT = Number(process.env.E2E_PORT);
 export const BASE = "/tools/80-20/";
+/** Every server of the tests listens on, and is reached by, this name. */
+export const HOST_NAME = "127.0.0.1";
 
 export default defineConfig({
   testDir: ".",
@@ -19,7 +34,7 @@ export default defineConfig({
   use: {
     locale: "en-US",
     acceptDownloads: true,
-    baseURL: `http://127.0.0.1:${PORT}${BASE}`,
+    baseURL: `http://${HOST_NAME}:${PORT}${BASE}`,
     launchOptions: {
       executablePath: "/usr/bin/chromium",
       args: [
@@ -36,7 +51,7 @@ export default defineConfig({
   webServer: {
     command: `node tools/serve.mjs dist ${PORT} ${BASE}`,
     cwd: "..",
-    url: `http://127.0.0.1:${PORT}${BASE}`,
+    url: `http://${HOST_NAME}:${PORT}${BASE}`,
     reuseExistingServer: false,
     timeout: 20_000,
   },

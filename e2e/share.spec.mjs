@@ -4,7 +4,7 @@ import { test, expect, openWidget, activity, enterActivities } from "./fixtures.
 
 const headline = (page) => page.getByTestId("headline");
 
-test("a copied link opens the same breakdown in a fresh page", async ({ page, context, browser }) => {
+test("a copied link opens the same breakdown in a fresh page", async ({ page, context, visitor }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openWidget(page);
   await enterActivities(page, [
@@ -21,8 +21,7 @@ test("a copied link opens the same breakdown in a fresh page", async ({ page, co
   expect(link).toMatch(/#s=1[A-Za-z0-9_-]+$/);
 
   // A different visitor: a fresh context with nothing saved.
-  const other = await browser.newContext();
-  const fresh = await other.newPage();
+  const fresh = await visitor();
   await fresh.goto(link);
   await expect(headline(fresh)).toHaveText(expected);
   await expect(activity(fresh, 1).getByRole("textbox", { name: /^Name/ })).toHaveValue("Live Q&A sessions");
@@ -35,24 +34,21 @@ test("a copied link opens the same breakdown in a fresh page", async ({ page, co
   expect(new URL(fresh.url()).hash).toBe("");
   await fresh.reload();
   await expect(headline(fresh)).toHaveText(expected);
-  await other.close();
 });
 
-/** The share link of the worked example, copied in a fresh context. */
-async function exampleLink(browser, baseURL) {
-  const context = await browser.newContext({ baseURL });
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const page = await context.newPage();
+const CLIPBOARD = { permissions: ["clipboard-read", "clipboard-write"] };
+
+/** The share link of the worked example, copied by another visitor. */
+async function exampleLink(visitor) {
+  const page = await visitor(CLIPBOARD);
   await openWidget(page);
   await page.getByRole("button", { name: "Copy link" }).click();
   await expect(page.getByText("✓ Link copied")).toBeVisible();
-  const link = await page.evaluate(() => navigator.clipboard.readText());
-  await context.close();
-  return link;
+  return page.evaluate(() => navigator.clipboard.readText());
 }
 
-test("opening a link does not overwrite the visitor's own scenario", async ({ page, browser, baseURL }) => {
-  const link = await exampleLink(browser, baseURL);
+test("opening a link does not overwrite the visitor's own scenario", async ({ page, visitor }) => {
+  const link = await exampleLink(visitor);
   await openWidget(page);
   await enterActivities(page, [["My own work", 5, 100]]);
   await expect(headline(page)).toHaveText(/^1 of 1 activity/);
@@ -71,16 +67,13 @@ test("opening a link does not overwrite the visitor's own scenario", async ({ pa
   await expect(name).toHaveValue("My own work");
 });
 
-test("without storage, a kept link stays in the address so a reload still has it", async ({ page, browser, baseURL }) => {
-  const maker = await browser.newContext({ baseURL });
-  await maker.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const making = await maker.newPage();
+test("without storage, a kept link stays in the address so a reload still has it", async ({ page, visitor }) => {
+  const making = await visitor(CLIPBOARD);
   await openWidget(making);
   await enterActivities(making, [["Podcast guesting", 3, 900, "Community"]]);
   await making.getByRole("button", { name: "Copy link" }).click();
   await expect(making.getByText("✓ Link copied")).toBeVisible();
   const link = await making.evaluate(() => navigator.clipboard.readText());
-  await maker.close();
 
   // As in a third-party frame whose browser blocks storage.
   await page.addInitScript(() =>
@@ -119,3 +112,23 @@ for (const [kind, fragment] of [
     await expect(activity(page, 1).getByRole("textbox", { name: /^Name/ })).toHaveValue("Saved before");
   });
 }
+
+test("a damaged link opened over a shared scenario brings back the visitor's own numbers", async ({ page, visitor }) => {
+  const link = await exampleLink(visitor);
+  await openWidget(page);
+  await enterActivities(page, [["Saved before", 3, 30]]);
+  await page.goto(link);
+  await expect(page.getByTestId("shared-banner")).toBeVisible();
+  await expect(headline(page)).toHaveText(/^3 of 8 activities/);
+
+  // A damaged link pasted into the same page changes only the fragment.
+  await page.evaluate(() => (location.hash = "#s=1eNpjYGBgZGBkYGJgYGBgAAAAAP"));
+  await expect(page.getByRole("alert")).toContainText("You are seeing your own numbers instead.");
+  await expect(activity(page, 1).getByRole("textbox", { name: /^Name/ })).toHaveValue("Saved before");
+  await expect(headline(page)).toHaveText(/^1 of 1 activity/);
+  await expect(page.getByTestId("shared-banner")).toHaveCount(0);
+  // They are the visitor's own again: edits are saved as before.
+  await activity(page, 1).getByRole("textbox", { name: /^Hours/ }).fill("4");
+  await page.goto(new URL(page.url()).pathname);
+  await expect(activity(page, 1).getByRole("textbox", { name: /^Hours/ })).toHaveValue("4");
+});

@@ -43,8 +43,11 @@ pub enum Action {
     DismissLinkProblem,
     /// Shows a scenario opened from a share link, without saving it.
     OpenShared(Rc<Scenario>),
-    /// A share link could not be opened; what is on screen stays.
-    LinkFailed(LinkError),
+    /// A share link could not be opened: the reason is shown over the
+    /// visitor's own numbers. The draft is their own form (as for
+    /// [`Action::BackToMine`]): it replaces a shared scenario on screen, and
+    /// is not used when their own numbers are already there.
+    LinkFailed(LinkError, ScenarioDraft),
     /// Appends imported rows in place of blank ones; undoable.
     ImportRows(Vec<ActivityDraft>),
 }
@@ -167,6 +170,14 @@ impl State {
             .collect();
     }
 
+    /// Replaces a shared scenario with the visitor's own form.
+    fn show_own(&mut self, own: ScenarioDraft) {
+        self.reset_rows(own);
+        self.origin = Origin::Own;
+        self.undo = None;
+        self.last_valid = None;
+    }
+
     fn row(&mut self, index: usize) -> Option<&mut ActivityDraft> {
         self.draft.activities.get_mut(index)
     }
@@ -258,12 +269,7 @@ impl Reducible for State {
                 next.undo = None;
             }
             Action::KeepShared => next.origin = Origin::Own,
-            Action::BackToMine(own) => {
-                next.reset_rows(own);
-                next.origin = Origin::Own;
-                next.undo = None;
-                next.last_valid = None;
-            }
+            Action::BackToMine(own) => next.show_own(own),
             Action::DismissLinkProblem => next.link_problem = None,
             Action::OpenShared(scenario) => {
                 next.reset_rows(ScenarioDraft::from_scenario(&scenario));
@@ -271,7 +277,14 @@ impl Reducible for State {
                 next.undo = None;
                 next.link_problem = None;
             }
-            Action::LinkFailed(problem) => next.link_problem = Some(problem),
+            Action::LinkFailed(problem, own) => {
+                // The message says the visitor sees their own numbers, so
+                // a shared scenario cannot stay on screen under it.
+                if next.origin == Origin::Shared {
+                    next.show_own(own);
+                }
+                next.link_problem = Some(problem);
+            }
             Action::ImportRows(rows) => {
                 if rows.is_empty() {
                     return self;
@@ -355,20 +368,58 @@ mod tests {
         assert_eq!(state.keys.len(), 1);
     }
 
+    /// A small scenario, different from the example, as a link would bring.
+    fn shared_scenario() -> Rc<Scenario> {
+        let draft = ScenarioDraft {
+            activities: vec![ActivityDraft {
+                name: "Podcast guesting".into(),
+                hours: "3".into(),
+                results: "900".into(),
+                kind: ActivityKind::Community,
+            }],
+            ..ScenarioDraft::default()
+        };
+        Rc::new(draft.validate().expect("a valid scenario"))
+    }
+
     #[test]
     fn a_shared_scenario_is_kept_or_replaced_by_the_visitors_own() {
-        let shared = run([
-            Action::ClearAll,
-            Action::OpenShared(Rc::new(example::bakery())),
-        ]);
+        let shared = run([Action::OpenShared(shared_scenario())]);
         assert_eq!(shared.origin, Origin::Shared);
         assert_eq!(shared.undo, None);
+        assert_eq!(shared.checked.as_ref().ok(), Some(&shared_scenario()));
         let kept = Rc::clone(&shared).reduce(Action::KeepShared);
         assert_eq!((kept.origin, &kept.draft), (Origin::Own, &shared.draft));
         let mine = shared.reduce(Action::BackToMine(ScenarioDraft::default()));
         assert_eq!(mine.origin, Origin::Own);
         assert_eq!(mine.draft, ScenarioDraft::default());
         assert!(mine.last_valid.is_none());
+    }
+
+    #[test]
+    fn a_damaged_link_over_a_shared_scenario_brings_back_the_visitors_own() {
+        let own = ScenarioDraft::from_scenario(&example::bakery());
+        let state = run([
+            Action::OpenShared(shared_scenario()),
+            Action::LinkFailed(LinkError::Damaged, own.clone()),
+        ]);
+        // The banner says "You are seeing your own numbers instead": so
+        // they are, and as the visitor's own they are autosaved again.
+        assert_eq!(state.link_problem, Some(LinkError::Damaged));
+        assert_eq!((state.origin, &state.draft), (Origin::Own, &own));
+        assert_eq!(state.checked.as_deref(), Ok(&example::bakery()));
+    }
+
+    #[test]
+    fn a_damaged_link_over_the_visitors_own_numbers_changes_nothing_typed() {
+        let before = run([Action::EditName(0, "Mine".into())]);
+        let after = Rc::clone(&before).reduce(Action::LinkFailed(
+            LinkError::Damaged,
+            ScenarioDraft::default(),
+        ));
+        assert_eq!(after.link_problem, Some(LinkError::Damaged));
+        assert_eq!((after.origin, &after.draft), (Origin::Own, &before.draft));
+        assert_eq!(after.undo, before.undo);
     }
 
     #[test]
@@ -440,9 +491,45 @@ mod tests {
             prop_oneof![Just(String::new()), "[0-9.,-]{0,8}", ".{0,12}"]
         }
 
+        /// A form as "Back to mine" or a failed link would bring back: the
+        /// example, an empty form, or one row of any text.
+        fn own_form() -> impl Strategy<Value = ScenarioDraft> {
+            prop_oneof![
+                Just(ScenarioDraft::from_scenario(&example::bakery())),
+                Just(ScenarioDraft::default()),
+                (text(), text(), text()).prop_map(|(name, hours, results)| ScenarioDraft {
+                    activities: vec![ActivityDraft {
+                        name,
+                        hours,
+                        results,
+                        ..ActivityDraft::default()
+                    }],
+                    ..ScenarioDraft::default()
+                }),
+            ]
+        }
+
+        /// A scenario as a share link would bring.
+        fn shared() -> impl Strategy<Value = Rc<Scenario>> {
+            prop_oneof![Just(Rc::new(example::bakery())), Just(shared_scenario()),]
+        }
+
         fn action() -> impl Strategy<Value = Action> {
             let index = 0usize..12;
+            let signal = prop::sample::select(SignalField::ALL.to_vec());
+            let kind = prop::sample::select(ActivityKind::ALL.to_vec());
+            let threshold =
+                (10u8..=19).prop_map(|step| Threshold::new(step * 5).expect("50 to 95"));
             prop_oneof![
+                prop::sample::select(Period::ALL.to_vec()).prop_map(Action::SetPeriod),
+                threshold.prop_map(Action::SetThreshold),
+                (index.clone(), kind).prop_map(|(i, k)| Action::SetKind(i, k)),
+                (signal, text()).prop_map(|(f, t)| Action::SetSignal(f, t)),
+                Just(Action::DismissUndo),
+                Just(Action::DismissLinkProblem),
+                shared().prop_map(Action::OpenShared),
+                own_form().prop_map(|own| Action::LinkFailed(LinkError::Damaged, own)),
+                own_form().prop_map(Action::BackToMine),
                 Just(Action::AddActivity),
                 index.clone().prop_map(Action::RemoveActivity),
                 (index.clone(), text()).prop_map(|(i, t)| Action::EditName(i, t)),
@@ -469,13 +556,20 @@ mod tests {
 
         proptest! {
             /// Whatever the visitor does, in any order: no panic, one key per
-            /// row, at least one row, at most the limit, and the scenario on
-            /// screen is the last valid one.
+            /// row, at least one row, at most the limit, the scenario on
+            /// screen is the last valid one, and a link problem (which says
+            /// "You are seeing your own numbers instead") never stands over a
+            /// shared scenario.
             #[test]
             fn keeps_its_invariants(actions in prop::collection::vec(action(), 0..40)) {
                 let mut state = Rc::new(State::default());
                 for action in actions {
+                    let opens = matches!(action, Action::OpenShared(_));
                     state = state.reduce(action);
+                    if opens {
+                        prop_assert_eq!(state.origin, Origin::Shared);
+                    }
+                    prop_assert!(state.link_problem.is_none() || state.origin == Origin::Own);
                     prop_assert_eq!(state.keys.len(), state.draft.activities.len());
                     prop_assert!(!state.draft.activities.is_empty());
                     prop_assert!(state.draft.activities.len() <= MAX_ACTIVITIES);

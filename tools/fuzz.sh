@@ -8,8 +8,13 @@
 #
 # New inputs go to fuzz/corpus/ and crashes to fuzz/artifacts/ (both ignored
 # by git). A crash fails the script; replay it with
-#   cargo +nightly fuzz run decode fuzz/artifacts/decode/crash-...
-# then add the input to core/tests/codec.rs as a case.
+#   cargo +<toolchain> fuzz run --fuzz-dir fuzz decode fuzz/artifacts/decode/crash-...
+# (with the toolchain that `tools/setup.sh release-toolchain` prints) then add
+# the input to core/tests/codec.rs as a case.
+#
+# cargo-fuzz needs a nightly toolchain: this uses the release build's pinned
+# nightly, by the name `tools/setup.sh release-toolchain` prints (it installs
+# it if missing), so CI, `make build` and `make fuzz` name one toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,8 +26,7 @@ say() { printf '==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }
 
 command -v rustup >/dev/null 2>&1 || die "rustup is missing: cargo-fuzz needs a nightly toolchain."
-rustup toolchain list | grep -q '^nightly' \
-  || die "no nightly toolchain: run 'rustup toolchain install nightly' (cargo-fuzz needs it)."
+toolchain=$(tools/setup.sh release-toolchain) || die "no nightly toolchain for cargo-fuzz (see tools/setup.sh)."
 if ! cargo fuzz --version >/dev/null 2>&1; then
   say "installing cargo-fuzz (about 2 minutes the first time)"
   cargo install cargo-fuzz --locked
@@ -33,6 +37,6 @@ for target in $targets; do
   mkdir -p "fuzz/corpus/$target"
   say "fuzzing $target for ${seconds}s"
   # The first folder receives new inputs; the seeds are only read.
-  cargo +nightly fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
+  cargo +"$toolchain" fuzz run --fuzz-dir fuzz "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
     -max_total_time="$seconds" -max_len=20000 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
 done

@@ -1233,6 +1233,14 @@ mod tests {
             for part in [&advice.headline, &advice.gap, &advice.tools, &advice.metric] {
                 assert!(part.ends_with('.') && part.len() > 20, "{signal}: {part}");
             }
+            // Written for that signal: no part is shared with another.
+            for other in Signal::ALL.into_iter().filter(|o| *o != signal) {
+                let theirs = other.advice(&config);
+                let theirs = [theirs.headline, theirs.gap, theirs.tools, theirs.metric];
+                for part in [&advice.headline, &advice.gap, &advice.tools, &advice.metric] {
+                    assert!(!theirs.contains(part), "{signal} and {other}: {part}");
+                }
+            }
             assert!(signal.explanation(&config).len() > 80, "{signal}");
             assert!(!signal.needs().is_empty() && !signal.measure_text().is_empty());
         }

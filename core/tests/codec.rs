@@ -509,8 +509,10 @@ fn links_fit_their_length_budgets() {
     );
 }
 
+/// Named for what it checks: a link at the size limit round-trips. Its
+/// decode time is printed, not asserted (see below).
 #[test]
-fn the_largest_link_decodes_quickly() {
+fn the_largest_link_round_trips() {
     let largest = largest_shareable();
     let payload = encode(&largest);
     println!("largest payload: {} bytes", payload.len());

@@ -5,14 +5,43 @@
 //! Each line of `vectors/v1.txt` is `payload<TAB>description`; the
 //! description names the scenario that [`v1`] builds here in readable form.
 //! To add a vector, add a case to [`v1`] and run the tests: the failure
-//! prints the line to append. When version 2 comes, version 1 keeps its
-//! decode check and loses only its encode check (see [`check_file`]).
+//! prints the line to append; then raise [`V1_LINES`] and [`V1_SHA256`].
+//! When version 2 comes, version 1 keeps its decode check and loses only
+//! its encode check (see [`check_file`]).
+//!
+//! The same file is also opened as share links in the release build
+//! (`e2e/vectors.spec.mjs`), where the wasm decodes and re-encodes it.
 
 mod codec_support;
 
 use codec_support::{activity, rows, Build, C, F};
+use sha2::{Digest, Sha256};
 use social8020_core::codec;
 use social8020_core::scenario::{Activity, Scenario};
+
+/// The number of lines of `vectors/v1.txt` and its SHA-256, pinned so that
+/// no frozen link can be deleted or changed to make a test pass. Appending
+/// a new vector raises both. Any other change of them means breaking every
+/// version 1 link ever shared: the links in people's messages and the
+/// autosaves in their browsers. Do not.
+const V1_LINES: usize = 31;
+const V1_SHA256: &str = "2dcaef9a50bcf10094ee68340be52a18422012c33907aa52f562b4ca580bf904";
+
+#[test]
+fn version_1_vectors_are_pinned() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vectors/v1.txt");
+    let bytes = std::fs::read(path).expect("vectors/v1.txt");
+    let hex: String = Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let lines = bytes.iter().filter(|b| **b == b'\n').count();
+    assert_eq!(
+        (lines, hex.as_str()),
+        (V1_LINES, V1_SHA256),
+        "vectors/v1.txt changed: frozen links must never change (see V1_SHA256)"
+    );
+}
 
 /// Every payload in `file` decodes to the scenario of the same description
 /// in `expected`, and every case has a payload. While `current`, encoding

@@ -36,11 +36,10 @@
 //!
 //! Messages go to the parent's origin when the browser tells it
 //! (`location.ancestorOrigins`, else the origin of `document.referrer`),
-//! and to `"*"` otherwise, for instance in Firefox when the host page sends
-//! no referrer. That is acceptable because a message holds nothing but a
-//! height and the numbers above, and whoever is the parent is the page that
-//! shows the frame anyway; a named origin only stops a message from reaching
-//! a page that replaced the host's in the meantime.
+//! never to `"*"`: when the origin is unknown (Firefox, with a host page
+//! that sends no referrer) nothing is posted, and the frame keeps the
+//! loader's first height. A named origin keeps every message from a page
+//! that replaced the host's in the frame's parent in the meantime.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -329,14 +328,16 @@ fn post_height(height: i32) {
 }
 
 fn post(kind: &str, fields: &[(&str, JsValue)]) {
-    let Some(parent) = parent() else { return };
+    let (Some(parent), Some(origin)) = (parent(), parent_origin()) else {
+        return;
+    };
     let message = Object::new();
     let version = JsValue::from(PROTOCOL_VERSION);
     let all = [("type", JsValue::from_str(kind)), ("version", version)];
     for (key, value) in all.iter().chain(fields) {
         let _ = Reflect::set(&message, &JsValue::from_str(key), value);
     }
-    let _ = parent.post_message(&message, &parent_origin());
+    let _ = parent.post_message(&message, &origin);
 }
 
 fn parent() -> Option<web_sys::Window> {
@@ -345,10 +346,10 @@ fn parent() -> Option<web_sys::Window> {
     (JsValue::from(&parent) != JsValue::from(window)).then_some(parent)
 }
 
-/// The parent's origin when the browser tells it, else `"*"` (see the
-/// module documentation).
-fn parent_origin() -> String {
-    embedder_origin().unwrap_or_else(|| "*".to_owned())
+/// The parent's origin when the browser tells it; `None` (post nothing)
+/// otherwise, never `"*"` (see the module documentation).
+fn parent_origin() -> Option<String> {
+    embedder_origin()
 }
 
 /// The origin of the page that frames this one, when the browser tells it:

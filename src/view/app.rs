@@ -43,7 +43,10 @@ fn initial_state(host: &HostSettings) -> State {
     match location::shared_scenario() {
         None => own,
         Some(Ok(shared)) => own.then(Action::OpenShared(Rc::new(shared))),
-        Some(Err(problem)) => own.then(Action::LinkFailed(problem)),
+        Some(Err(problem)) => {
+            let draft = own.draft.clone();
+            own.then(Action::LinkFailed(problem, draft))
+        }
     }
 }
 

@@ -21,6 +21,7 @@ use crate::browser::frame::{self, HeightReporter, Host, Value};
 use crate::browser::{location, storage};
 use crate::state::{Action, Origin, State};
 use crate::text::Notice;
+use crate::view::share::own_form;
 
 /// How long results must rest before the host page hears of them.
 const RESULT_EVENT_AFTER_MS: u32 = 800;
@@ -51,7 +52,10 @@ pub fn use_shared_links(dispatch: UseReducerDispatcher<State>) {
                 move |_| match location::shared_scenario() {
                     None => {}
                     Some(Ok(shared)) => dispatch.dispatch(Action::OpenShared(Rc::new(shared))),
-                    Some(Err(problem)) => dispatch.dispatch(Action::LinkFailed(problem)),
+                    Some(Err(problem)) => dispatch.dispatch(Action::LinkFailed(
+                        problem,
+                        own_form(&frame::host().settings),
+                    )),
                 },
             )
         });
