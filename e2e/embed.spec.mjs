@@ -485,9 +485,16 @@ test("events reach the placeholder: ready, result, share and cta", async ({ page
   const posted = (await messages(page)).filter((m) => m?.type?.startsWith("social8020:"));
   const names = posted.filter((m) => m.type === "social8020:event").map((m) => m.name);
   expect(names.toSorted()).toEqual(["cta", "ready", "result", "result", "share"]);
+  // Besides events, only heights and (keyboard focus or replaced content)
+  // bands to scroll into view, each in whole pixels.
   for (const m of posted.filter((m) => m.type !== "social8020:event")) {
-    expect(m).toEqual({ type: "social8020:height", version: 1, height: expect.any(Number) });
-    expect(Number.isInteger(m.height)).toBe(true);
+    if (m.type === "social8020:scroll") {
+      expect(m).toEqual({ type: "social8020:scroll", version: 1, top: expect.any(Number), bottom: expect.any(Number) });
+      expect(Number.isInteger(m.top) && Number.isInteger(m.bottom)).toBe(true);
+    } else {
+      expect(m).toEqual({ type: "social8020:height", version: 1, height: expect.any(Number) });
+      expect(Number.isInteger(m.height)).toBe(true);
+    }
   }
 });
 

@@ -7,6 +7,11 @@
 import { readFile } from "node:fs/promises";
 import { test, expect, openWidget } from "./fixtures.mjs";
 
+// Written before names were cleaned of control characters (docs/spec.md
+// §11): it opens the same scenario, with the cleaned names, and is saved
+// as the link of those (core/tests/codec_vectors.rs checks the same).
+const WRITTEN_BEFORE_CLEANING = ["names with URL and markup characters"];
+
 const VECTORS = (await readFile(new URL("../core/tests/vectors/v1.txt", import.meta.url), "utf8"))
   .split("\n")
   .filter(Boolean)
@@ -14,7 +19,7 @@ const VECTORS = (await readFile(new URL("../core/tests/vectors/v1.txt", import.m
 
 test("every frozen version 1 link opens in the browser build and is saved byte for byte", async ({ page }) => {
   test.slow(); // 31 links, up to 100 activities each
-  expect(VECTORS).toHaveLength(30);
+  expect(VECTORS).toHaveLength(31);
   await openWidget(page);
   for (const [payload, description] of VECTORS) {
     await page.evaluate((p) => (location.hash = `#s=${p}`), payload);
@@ -24,8 +29,12 @@ test("every frozen version 1 link opens in the browser build and is saved byte f
     // it must be the frozen one, byte for byte.
     await page.getByRole("button", { name: "Keep this one" }).click();
     await expect(page.getByTestId("shared-banner"), description).toHaveCount(0);
-    await expect
-      .poll(() => page.evaluate(() => localStorage.getItem("social8020.scenario")), { message: description })
-      .toBe(payload);
+    const saved = () => page.evaluate(() => localStorage.getItem("social8020.scenario"));
+    if (WRITTEN_BEFORE_CLEANING.includes(description)) {
+      await expect.poll(saved, { message: description }).toMatch(/^1/);
+      expect(await saved(), description).not.toBe(payload);
+    } else {
+      await expect.poll(saved, { message: description }).toBe(payload);
+    }
   }
 });

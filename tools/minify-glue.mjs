@@ -1,4 +1,4 @@
-// Trunk post_build hook: minifies wasm-bindgen's JS glue in a release build.
+// Trunk post_build hook: minifies wasm-bindgen's JS glue and the embed.js loader in a release build.
 //
 // Trunk's own JS minifier gives up on the glue (it cannot parse
 // `export default`) and leaves it as written: 43 KB raw, 6.7 KB brotli.
@@ -33,3 +33,12 @@ const old = sri(before);
 if (!html.includes(old)) throw new Error(`minify-glue: index.html has no integrity ${old} for ${glue[0]}`);
 writeFileSync(htmlFile, html.replace(old, sri(code)));
 console.log(`minify-glue: ${glue[0]} ${before.length} -> ${Buffer.byteLength(code)} bytes`);
+
+// The loader that host pages include (embed.js) is minified too: its budget
+// is what a host page downloads (docs/spec.md §8), and its comments are for
+// the repository, not for every visitor of a consultancy's site.
+const loader = join(dir, "embed.js");
+const source = readFileSync(loader, "utf8");
+const { code: small } = transformSync(source, { minify: true, target: "es2019" });
+writeFileSync(loader, small);
+console.log(`minify-glue: embed.js ${Buffer.byteLength(source)} -> ${Buffer.byteLength(small)} bytes`);
