@@ -188,7 +188,9 @@ impl std::error::Error for TooLargeToShare {}
 ///
 /// The same scenario always gives the same text.
 pub fn encode(scenario: &Scenario) -> Result<String, TooLargeToShare> {
-    let payload = write_payload(scenario);
+    // `write_payload` has no failure in practice (see there); were it to
+    // fail, no link is better than a wrong one.
+    let payload = write_payload(scenario).ok_or(TooLargeToShare { len: 0 })?;
     if payload.len() > MAX_PAYLOAD_LEN {
         return Err(TooLargeToShare { len: payload.len() });
     }
@@ -230,7 +232,7 @@ pub fn decode(payload: &str) -> Result<Scenario, LinkError> {
     // invisible characters (see `text::visible`) keep them in the payload,
     // so the check runs on the text as it came, and the cleaning after it.
     let written = Scenario::keeping_text(wire.into_parts()?).map_err(LinkError::Invalid)?;
-    if write_payload(&written) != payload {
+    if write_payload(&written).as_deref() != Some(payload) {
         return Err(LinkError::NotCanonical);
     }
     Scenario::new(written.into_parts()).map_err(LinkError::Invalid)
@@ -247,17 +249,17 @@ pub fn payload_from_fragment(fragment: &str) -> Option<&str> {
 
 /// The payload without the length limit, for [`encode`] and for the
 /// canonical check in [`decode`].
-fn write_payload(scenario: &Scenario) -> String {
-    // Serialising these types into a growable Vec has no failure path: the
+fn write_payload(scenario: &Scenario) -> Option<String> {
+    // Serialising these types into a growable Vec has no failure path (the
     // only errors postcard has here are a full fixed buffer and sequences
-    // of unknown length.
-    let data = postcard::to_allocvec(&WireV1::from_scenario(scenario))
-        .expect("postcard cannot fail to write wire types into a Vec");
+    // of unknown length), but the decoder calls this on link data, so a
+    // failure is a `None`, never a panic.
+    let data = postcard::to_allocvec(&WireV1::from_scenario(scenario)).ok()?;
     let zlib = miniz_oxide::deflate::compress_to_vec_zlib(&data, LEVEL);
     let mut payload = String::with_capacity(1 + zlib.len().div_ceil(3) * 4);
     payload.push(VERSION);
     URL_SAFE_NO_PAD.encode_string(&zlib, &mut payload);
-    payload
+    Some(payload)
 }
 
 // The wire types of version 1. Frozen: changing a field, its type or its
