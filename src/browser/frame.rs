@@ -328,7 +328,7 @@ fn post_height(height: i32) {
 }
 
 fn post(kind: &str, fields: &[(&str, JsValue)]) {
-    let (Some(parent), Some(origin)) = (parent(), parent_origin()) else {
+    let (Some(parent), Some(origin)) = (parent(), embedder_origin()) else {
         return;
     };
     let message = Object::new();
@@ -344,12 +344,6 @@ fn parent() -> Option<web_sys::Window> {
     let window = web_sys::window()?;
     let parent = window.parent().ok()??;
     (JsValue::from(&parent) != JsValue::from(window)).then_some(parent)
-}
-
-/// The parent's origin when the browser tells it; `None` (post nothing)
-/// otherwise, never `"*"` (see the module documentation).
-fn parent_origin() -> Option<String> {
-    embedder_origin()
 }
 
 /// The origin of the page that frames this one, when the browser tells it:

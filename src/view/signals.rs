@@ -42,26 +42,28 @@ pub struct SignalsProps {
 
 #[component]
 pub fn Signals(props: &SignalsProps) -> Html {
-    let field = |signal: SignalField| {
-        let (label, id, hint) = describe(signal, props.period);
-        let position = SignalField::ALL.iter().position(|f| *f == signal);
-        let text = position.and_then(|i| props.texts.get(i)).cloned();
-        let error = position
-            .and_then(|i| props.errors.get(i))
-            .copied()
-            .flatten();
-        html! {
-            <TextField
-                id={id}
-                {label}
-                inputmode={if signal.is_whole() { "numeric" } else { "decimal" }}
-                value={text.unwrap_or_default()}
-                {error}
-                hint={hint.map(AttrValue::from)}
-                oninput={props.on_signal.reform(move |text| (signal, text))}
-            />
-        }
-    };
+    // One field per signal, in `SignalField::ALL` order, as the texts and
+    // errors are.
+    let fields: Vec<Html> = SignalField::ALL
+        .into_iter()
+        .zip(props.texts.iter().zip(props.errors))
+        .map(|(signal, (text, error))| {
+            let (label, id, hint) = describe(signal, props.period);
+            html! {
+                <TextField
+                    id={id}
+                    {label}
+                    inputmode={if signal.is_whole() { "numeric" } else { "decimal" }}
+                    value={text.clone()}
+                    {error}
+                    hint={hint.map(AttrValue::from)}
+                    oninput={props.on_signal.reform(move |text| (signal, text))}
+                />
+            }
+        })
+        .collect();
+    // Likes, comments and shares; then customers, repeat and referred.
+    let (per_post, customers) = fields.split_at(fields.len().min(3));
     html! {
         <section class="signals" aria-labelledby="signals-title">
             <h2 id="signals-title" class="section-title">{"Your audience"}<span class="section-title__aside">{" (optional)"}</span></h2>
@@ -71,17 +73,13 @@ pub fn Signals(props: &SignalsProps) -> Html {
             <div class="signals__group">
                 <h3 class="signals__heading">{"On a typical post"}</h3>
                 <div class="signals__fields">
-                    {field(SignalField::Likes)}
-                    {field(SignalField::Comments)}
-                    {field(SignalField::Shares)}
+                    {for per_post.iter().cloned()}
                 </div>
             </div>
             <div class="signals__group">
                 <h3 class="signals__heading">{"Customers from social media"}</h3>
                 <div class="signals__fields">
-                    {field(SignalField::Customers)}
-                    {field(SignalField::RepeatCustomers)}
-                    {field(SignalField::ReferredCustomers)}
+                    {for customers.iter().cloned()}
                 </div>
             </div>
         </section>
