@@ -164,7 +164,7 @@ test("forged messages from other windows or with bad heights are ignored", async
   // Another frame on the widget's own origin, and one on the host's.
   const url = serve(
     hostPage({
-      after: `<iframe id="same-origin" title="Same origin as the widget" src="${WIDGET}boot.js"></iframe>
+      after: `<iframe id="same-origin" title="Same origin as the widget" src="${WIDGET}builder.css"></iframe>
               <iframe id="host-origin" title="Same origin as the host" src="/blank.html"></iframe>`,
     }),
   );
@@ -178,7 +178,7 @@ test("forged messages from other windows or with bad heights are ignored", async
   });
 
   const forge = (m) => ({ type: "social8020:height", version: 1, height: 777, forged: true, ...m });
-  const fromWidgetOrigin = page.frames().find((f) => f.url() === `${WIDGET}boot.js`);
+  const fromWidgetOrigin = page.frames().find((f) => f.url() === `${WIDGET}builder.css`);
   const fromHostOrigin = page.frames().find((f) => f.url() === `${HOST}/blank.html`);
   const post = (frame, messages) => frame.evaluate((ms) => ms.forEach((m) => parent.postMessage(m, "*")), messages);
   await post(fromWidgetOrigin, [forge(), forge({ type: "social8020:event", name: "cta", detail: {} })]);
@@ -255,7 +255,7 @@ test("without storage in the frame, a kept link stays in the host page's address
 
 test("a forged link-settled message leaves the host page's address alone", async ({ page }) => {
   const url = sharePage({
-    after: `<iframe id="same-origin" title="Same origin as the widget" src="${WIDGET}boot.js"></iframe>
+    after: `<iframe id="same-origin" title="Same origin as the widget" src="${WIDGET}builder.css"></iframe>
             <iframe id="host-origin" title="Same origin as the host" src="/blank.html"></iframe>`,
   });
   await openHost(page, `${url}#s=${FROZEN}`);
@@ -265,7 +265,7 @@ test("a forged link-settled message leaves the host page's address alone", async
   });
   const settled = (m) => ({ type: "social8020:link-settled", version: 1, forged: true, ...m });
   const post = (frame, m) => frame.evaluate((m) => parent.postMessage(m, "*"), m);
-  await post(page.frames().find((f) => f.url() === `${WIDGET}boot.js`), settled());
+  await post(page.frames().find((f) => f.url() === `${WIDGET}builder.css`), settled());
   await post(page.frames().find((f) => f.url() === `${HOST}/blank.html`), settled());
   await page.evaluate((m) => postMessage(m, "*"), settled());
   await post(widgetFrame(page), settled({ version: 2 }));

@@ -221,7 +221,7 @@ test("a scroll request is checked: forged or malformed ones are ignored", async 
   const url = hostPage({
     above: "<p>Above.</p>".repeat(40),
     below: `<p>Below.</p>
-      <iframe id="same-origin" title="Same origin as the widget" src="${WIDGET}boot.js"></iframe>
+      <iframe id="same-origin" title="Same origin as the widget" src="${WIDGET}builder.css"></iframe>
       <iframe id="host-origin" title="Same origin as the host" src="/blank.html"></iframe>`,
   });
   await openHost(page, url);
@@ -244,7 +244,7 @@ test("a scroll request is checked: forged or malformed ones are ignored", async 
   await page.evaluate(() => scrollTo(0, document.body.scrollHeight));
   const y = await scrollY(page);
   expect(await frameTop(page)).toBeLessThan(-1000);
-  await post(page.frames().find((f) => f.url() === `${WIDGET}boot.js`), [valid]);
+  await post(page.frames().find((f) => f.url() === `${WIDGET}builder.css`), [valid]);
   await post(page.frames().find((f) => f.url() === `${HOST}/blank.html`), [valid]);
   await page.evaluate((m) => postMessage(m, "*"), valid);
   await post(widgetFrame(page), [

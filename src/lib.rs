@@ -18,7 +18,24 @@ pub use view::app::App;
 #[global_allocator]
 static HEAP: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
-/// Mounts the widget into the page's `<body>`.
-pub fn start() {
+/// Mounts the widget into the page's `<body>`, speaking the language of
+/// `catalog` (the compact catalog the start script downloaded) and
+/// formatting numbers for `locale` (the visitor's tag that chose it).
+pub fn start(catalog: &str, locale: &str) {
+    if let Err(error) = text::catalog::install(catalog, locale) {
+        web_sys::console::error_1(
+            &format!("Social 80/20: the catalog was refused: {error:?}").into(),
+        );
+        return;
+    }
+    if let Some(html) = gloo::utils::document().document_element() {
+        let _ = html.set_attribute("lang", text::catalog::lang());
+        let dir = if text::catalog::right_to_left() {
+            "rtl"
+        } else {
+            "ltr"
+        };
+        let _ = html.set_attribute("dir", dir);
+    }
     yew::Renderer::<App>::new().render();
 }

@@ -11,6 +11,8 @@ use web_sys::{Element, Event, EventInit, HtmlElement, HtmlInputElement};
 wasm_bindgen_test_configure!(run_in_browser);
 
 async fn mount() -> Element {
+    // The page's start script installs the visitor's catalog; here, English.
+    let _ = social8020::text::catalog::install(social8020::text::catalog::ENGLISH, "en");
     // Each test starts as a new visitor: nothing autosaved by another test.
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
         let _ = storage.clear();

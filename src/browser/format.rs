@@ -125,13 +125,6 @@ impl Formatter {
     }
 }
 
-/// The browser's preferred locale.
-pub fn browser_locale() -> String {
-    web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| FALLBACK_LOCALE.to_owned())
-}
-
 fn build(locale: &str, options: &[(&str, JsValue)]) -> Option<NumberFormat> {
     let object = Object::new();
     for (key, value) in options {

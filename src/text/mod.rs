@@ -10,7 +10,10 @@
 //!
 //! The singular-or-plural choice is [`plural`], for every counted noun.
 
+pub mod catalog;
 pub mod chart;
+
+pub use catalog::{count, fill, t, Key};
 
 use social8020_core::codec::{LinkError, TooLargeToShare};
 use social8020_core::encoding::FileError;
@@ -29,6 +32,11 @@ pub fn plural<'a>(count: f64, one: &'a str, other: &'a str) -> &'a str {
     } else {
         other
     }
+}
+
+/// A counted phrase for a whole number of things: "Added 3 activities.".
+pub fn counted(key: Key, n: usize) -> String {
+    count(key, n as f64, &n.to_string(), &[])
 }
 
 /// Everything the widget can tell a visitor went wrong, typed until it is
@@ -118,9 +126,9 @@ pub enum Notice {
 impl Notice {
     pub fn words(&self) -> String {
         match self {
-            Notice::LinkCopied => "Link copied.".to_owned(),
-            Notice::CopyByHand => "Copy the link from the field below.".to_owned(),
-            Notice::Downloaded(name) => format!("Downloaded {name}."),
+            Notice::LinkCopied => t(Key::NoticeLinkCopied).to_owned(),
+            Notice::CopyByHand => t(Key::NoticeCopyByHand).to_owned(),
+            Notice::Downloaded(name) => fill(Key::NoticeDownloaded, &[("file", name)]),
             Notice::Imported(summary) => summary.words(),
             Notice::Problem(problem) => problem.words(),
         }
@@ -137,15 +145,12 @@ pub struct ImportSummary {
 impl ImportSummary {
     pub fn words(&self) -> String {
         let added = match self.added {
-            0 => "No rows were added.".to_owned(),
-            n => format!("Added {n} {}.", plural(n as f64, "activity", "activities")),
+            0 => t(Key::ImportNoneAdded).to_owned(),
+            n => counted(Key::ImportAdded, n),
         };
         match self.to_fix {
             0 => added,
-            n => format!(
-                "{added} {n} {} fixing.",
-                plural(n as f64, "row needs", "rows need")
-            ),
+            n => format!("{added} {}", counted(Key::ImportToFix, n)),
         }
     }
 }
@@ -167,16 +172,14 @@ pub enum Undone {
 impl Undone {
     pub fn words(&self) -> String {
         match self {
-            Undone::Removed { number, name } if name.is_empty() => {
-                format!("Removed activity {number}.")
-            }
-            Undone::Removed { name, .. } => format!("Removed “{name}”."),
-            Undone::Cleared => "Cleared all activities.".to_owned(),
-            Undone::LoadedExample => "Loaded the example.".to_owned(),
-            Undone::Imported(count) => format!(
-                "Added {count} {}.",
-                plural(*count as f64, "activity", "activities")
+            Undone::Removed { number, name } if name.is_empty() => fill(
+                Key::UndoneRemovedUnnamed,
+                &[("number", &number.to_string())],
             ),
+            Undone::Removed { name, .. } => fill(Key::UndoneRemoved, &[("name", name)]),
+            Undone::Cleared => t(Key::UndoneCleared).to_owned(),
+            Undone::LoadedExample => t(Key::UndoneExample).to_owned(),
+            Undone::Imported(count) => counted(Key::ImportAdded, *count),
         }
     }
 }

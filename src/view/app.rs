@@ -12,10 +12,11 @@ use social8020_core::host::HostSettings;
 use social8020_core::scenario::{Field, Period, ResultUnit, Scenario, SignalField, Threshold};
 use yew::prelude::*;
 
-use crate::browser::format::{browser_locale, Formatter};
+use crate::browser::format::Formatter;
 use crate::browser::frame::{self, Value};
 use crate::browser::location;
 use crate::state::{Action, State};
+use crate::text::catalog;
 use crate::text::Undone;
 use crate::view::activities::Activities;
 use crate::view::breakdown::{BreakdownTable, WhatIf};
@@ -61,7 +62,10 @@ pub fn App() -> Html {
         use_reducer(move || initial_state(&host.settings))
     };
     let locale = use_memo((), |_| {
-        host.settings.locale.clone().unwrap_or_else(browser_locale)
+        host.settings
+            .locale
+            .clone()
+            .unwrap_or_else(|| catalog::locale().to_owned())
     });
     let root = use_node_ref();
     let (notice, on_notice) = use_notice();

@@ -1,0 +1,443 @@
+//! Reads the catalogs in `i18n/` (docs/spec.md §9), fails the build on a
+//! missing or extra key or a placeholder that differs from English, and
+//! writes:
+//!
+//! - `$OUT_DIR/keys.rs`: the `Key` enum, one variant per English key in the
+//!   order of `i18n/en.txt`, and the hash of that key list;
+//! - `$OUT_DIR/en.txt`: English in the compact form, for tests;
+//! - `target/web/i18n/<tag>.txt`: every catalog in the compact form the
+//!   widget downloads, plus the two pseudo-locales of the tests, and
+//!   `manifest.json` (tags, hash); `tools/post-build.mjs` copies them into
+//!   the bundle under content-hashed names.
+//!
+//! The compact form carries values only, in key order: the wasm holds no
+//! key names. Its first line is `#social8020 <tag> <hash>`; each further
+//! line is one value, or for a counted phrase `\x1f<form>:<text>` per
+//! plural form (`one`, `other`, ...).
+//!
+//! Keys that no `Key::Name` in `src/` uses are reported as warnings.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+const FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// One key's value: a text, or a text per plural form.
+#[derive(Clone, Debug)]
+enum Value {
+    Text(String),
+    Plural(BTreeMap<String, String>),
+}
+
+struct Catalog {
+    tag: String,
+    /// Base keys in the order of the file, each with its value.
+    entries: Vec<(String, Value)>,
+}
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let dir = root.join("i18n");
+    println!("cargo:rerun-if-changed=i18n");
+    println!("cargo:rerun-if-changed=src");
+
+    let mut problems = Vec::new();
+    let mut catalogs = Vec::new();
+    let mut paths: Vec<PathBuf> = fs::read_dir(&dir)
+        .expect("i18n/ exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    for path in &paths {
+        let tag = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let source = fs::read_to_string(path).expect("catalog is UTF-8");
+        catalogs.push(parse(tag, &source, &mut problems));
+    }
+    let Some(english) = catalogs.iter().position(|c| c.tag == "en") else {
+        panic!("i18n/en.txt is missing: it defines the keys");
+    };
+    let english = catalogs.remove(english);
+    for catalog in &catalogs {
+        compare(&english, catalog, &mut problems);
+    }
+    if !problems.is_empty() {
+        panic!(
+            "\n\nThe catalogs in i18n/ do not match English:\n  {}\n\n",
+            problems.join("\n  ")
+        );
+    }
+
+    let keys: Vec<&str> = english.entries.iter().map(|(k, _)| k.as_str()).collect();
+    let hash = fnv(&keys.join("\n"));
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
+    fs::write(out.join("keys.rs"), keys_rs(&english, &hash)).expect("OUT_DIR is writable");
+    fs::write(out.join("en.txt"), compact(&english, &hash)).expect("OUT_DIR is writable");
+
+    let web = root.join("target/web/i18n");
+    fs::create_dir_all(&web).expect("target/ is writable");
+    let mut tags = vec![english.tag.clone()];
+    let pseudo = [pseudo_long(&english), pseudo_rtl(&english)];
+    for catalog in std::iter::once(&english)
+        .chain(&catalogs)
+        .chain(pseudo.iter())
+    {
+        write_if_changed(
+            &web.join(format!("{}.txt", catalog.tag)),
+            &compact(catalog, &hash),
+        );
+        if catalog.tag != "en" {
+            tags.push(catalog.tag.clone());
+        }
+    }
+    let names: Vec<String> = std::iter::once(&english)
+        .chain(&catalogs)
+        .map(|c| format!("\"{}\":\"{}\"", c.tag, lookup(c, "meta.name")))
+        .collect();
+    let manifest = format!(
+        "{{\"hash\":\"{hash}\",\"tags\":[{}],\"names\":{{{}}}}}\n",
+        tags.iter()
+            .map(|t| format!("\"{t}\""))
+            .collect::<Vec<_>>()
+            .join(","),
+        names.join(",")
+    );
+    write_if_changed(&web.join("manifest.json"), &manifest);
+
+    report_unused(&root.join("src"), &english);
+}
+
+fn lookup<'a>(catalog: &'a Catalog, key: &str) -> &'a str {
+    match catalog.entries.iter().find(|(k, _)| k == key) {
+        Some((_, Value::Text(text))) => text,
+        _ => "",
+    }
+}
+
+/// Writes only when the bytes differ, so that Trunk's watcher is not woken
+/// by a build that changed nothing.
+fn write_if_changed(path: &Path, text: &str) {
+    if fs::read_to_string(path).ok().as_deref() != Some(text) {
+        fs::write(path, text).expect("target/ is writable");
+    }
+}
+
+fn parse(tag: &str, source: &str, problems: &mut Vec<String>) -> Catalog {
+    let mut entries: Vec<(String, Value)> = Vec::new();
+    for (number, line) in source.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let at = format!("i18n/{tag}.txt line {}", number + 1);
+        let Some((key, value)) = line.split_once(" = ") else {
+            problems.push(format!("{at}: expected `key = text`"));
+            continue;
+        };
+        let (key, form) = match key.split_once('[') {
+            Some((base, form)) => (base, form.strip_suffix(']')),
+            None => (key, None),
+        };
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'_')
+        {
+            problems.push(format!("{at}: the key `{key}` is not lower_case.dotted"));
+            continue;
+        }
+        let value = value.trim().to_owned();
+        let existing = entries.iter_mut().find(|(k, _)| k == key);
+        match (form, existing) {
+            (None, None) => entries.push((key.to_owned(), Value::Text(value))),
+            (Some(form), existing) if FORMS.contains(&form) => match existing {
+                None => entries.push((
+                    key.to_owned(),
+                    Value::Plural(BTreeMap::from([(form.to_owned(), value)])),
+                )),
+                Some((_, Value::Plural(forms))) => {
+                    if forms.insert(form.to_owned(), value).is_some() {
+                        problems.push(format!("{at}: `{key}[{form}]` is given twice"));
+                    }
+                }
+                Some(_) => problems.push(format!("{at}: `{key}` is both a text and counted")),
+            },
+            (Some(form), _) => problems.push(format!(
+                "{at}: `[{form}]` is not a plural form (use one of {})",
+                FORMS.join(", ")
+            )),
+            (None, Some(_)) => problems.push(format!("{at}: `{key}` is given twice")),
+        }
+    }
+    for (key, value) in &entries {
+        if let Value::Plural(forms) = value {
+            if !forms.contains_key("other") {
+                problems.push(format!("i18n/{tag}.txt: `{key}` has no [other] form"));
+            }
+        }
+    }
+    Catalog {
+        tag: tag.to_owned(),
+        entries,
+    }
+}
+
+/// The `{name}` placeholders of a text.
+fn placeholders(text: &str) -> BTreeSet<&str> {
+    let mut names = BTreeSet::new();
+    let mut rest = text;
+    while let Some(start) = rest.find('{') {
+        let Some(end) = rest[start..].find('}') else {
+            break;
+        };
+        names.insert(&rest[start + 1..start + end]);
+        rest = &rest[start + end + 1..];
+    }
+    names
+}
+
+fn compare(english: &Catalog, other: &Catalog, problems: &mut Vec<String>) {
+    let file = format!("i18n/{}.txt", other.tag);
+    let theirs: BTreeMap<&str, &Value> =
+        other.entries.iter().map(|(k, v)| (k.as_str(), v)).collect();
+    for (key, value) in &english.entries {
+        let Some(translated) = theirs.get(key.as_str()) else {
+            problems.push(format!("{file}: `{key}` is missing"));
+            continue;
+        };
+        let expected = match value {
+            Value::Text(text) => placeholders(text),
+            Value::Plural(forms) => placeholders(&forms["other"]),
+        };
+        match (value, translated) {
+            (Value::Text(_), Value::Text(text)) => {
+                if placeholders(text) != expected {
+                    problems.push(format!(
+                        "{file}: `{key}` has placeholders {:?}, English has {expected:?}",
+                        placeholders(text)
+                    ));
+                }
+            }
+            (Value::Plural(_), Value::Plural(forms)) => {
+                for (form, text) in forms {
+                    let found = placeholders(text);
+                    let fits = if form == "other" {
+                        found == expected
+                    } else {
+                        found.is_subset(&expected)
+                    };
+                    if !fits {
+                        problems.push(format!(
+                            "{file}: `{key}[{form}]` has placeholders {found:?}, English has {expected:?}"
+                        ));
+                    }
+                }
+            }
+            _ => problems.push(format!(
+                "{file}: `{key}` must be counted exactly where English is ([one]/[other] forms)"
+            )),
+        }
+    }
+    let ours: BTreeSet<&str> = english.entries.iter().map(|(k, _)| k.as_str()).collect();
+    for (key, _) in &other.entries {
+        if !ours.contains(key.as_str()) {
+            problems.push(format!("{file}: `{key}` is not an English key"));
+        }
+    }
+}
+
+/// FNV-1a, 32 bits, in hex: the version of the key list.
+fn fnv(text: &str) -> String {
+    let mut hash: u32 = 0x811c_9dc5;
+    for byte in text.bytes() {
+        hash ^= u32::from(byte);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    format!("{hash:08x}")
+}
+
+fn variant(key: &str) -> String {
+    key.split(['.', '_'])
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn keys_rs(english: &Catalog, hash: &str) -> String {
+    let mut out = String::from(
+        "/// A text of the catalog (`i18n/en.txt`), named after its key.\n\
+         #[derive(Clone, Copy, Debug, PartialEq, Eq)]\n\
+         pub enum Key {\n",
+    );
+    for (key, value) in &english.entries {
+        let text = match value {
+            Value::Text(text) => text.clone(),
+            Value::Plural(forms) => forms["other"].clone(),
+        };
+        let _ = writeln!(
+            out,
+            "    /// `{key}`: {}\n    {},",
+            text.replace('`', "'"),
+            variant(key)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "}}\n\n/// How many keys there are.\npub const KEY_COUNT: usize = {};\n\n\
+         /// The version of the key list, in the first line of every compact catalog.\n\
+         pub const KEYS_HASH: &str = \"{hash}\";",
+        english.entries.len()
+    );
+    out
+}
+
+fn compact(catalog: &Catalog, hash: &str) -> String {
+    let mut out = format!("#social8020 {} {hash}\n", catalog.tag);
+    for (_, value) in &catalog.entries {
+        match value {
+            Value::Text(text) => out.push_str(text),
+            Value::Plural(forms) => {
+                for (form, text) in forms {
+                    let _ = write!(out, "\x1f{form}:{text}");
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Maps every text of a catalog, leaving `{placeholders}` as they are.
+fn map_texts(english: &Catalog, tag: &str, f: impl Fn(&str) -> String) -> Catalog {
+    let each = |text: &str| {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find('{') {
+            let end = rest[start..]
+                .find('}')
+                .map_or(rest.len(), |e| start + e + 1);
+            out.push_str(&f(&rest[..start]));
+            out.push_str(&rest[start..end]);
+            rest = &rest[end..];
+        }
+        out + &f(rest)
+    };
+    let entries = english
+        .entries
+        .iter()
+        .map(|(key, value)| {
+            let value = match (key.starts_with("meta."), value) {
+                (true, value) => value.clone(),
+                (false, Value::Text(text)) => Value::Text(each(text)),
+                (false, Value::Plural(forms)) => Value::Plural(
+                    forms
+                        .iter()
+                        .map(|(form, text)| (form.clone(), each(text)))
+                        .collect(),
+                ),
+            };
+            (key.clone(), value)
+        })
+        .collect();
+    Catalog {
+        tag: tag.to_owned(),
+        entries,
+    }
+}
+
+/// `en-XA`: every letter accented and every text 40 % longer, in brackets,
+/// to find clipped and hard-coded text.
+fn pseudo_long(english: &Catalog) -> Catalog {
+    let accent = |c: char| match c {
+        'a' => 'á',
+        'e' => 'é',
+        'i' => 'í',
+        'o' => 'ö',
+        'u' => 'ü',
+        'c' => 'ç',
+        'n' => 'ñ',
+        's' => 'š',
+        'y' => 'ý',
+        'A' => 'Å',
+        'E' => 'É',
+        'O' => 'Ö',
+        'S' => 'Š',
+        other => other,
+    };
+    let mut catalog = map_texts(english, "en-XA", |text| {
+        let mut out: String = text.chars().map(accent).collect();
+        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+        let mut pad = letters * 2 / 5;
+        while pad > 0 {
+            let word = pad.min(6);
+            out.push(' ');
+            out.extend(std::iter::repeat_n('ẋ', word));
+            pad -= word;
+        }
+        out
+    });
+    for (key, value) in &mut catalog.entries {
+        if let (false, Value::Text(text)) = (key.starts_with("meta."), &mut *value) {
+            *text = format!("⟦{text}⟧");
+        }
+    }
+    set_meta(&mut catalog, "meta.name", "Pseudo (long)");
+    catalog
+}
+
+/// `ar-XB`: right to left, every text wrapped in a right-to-left override,
+/// to check that the layout mirrors.
+fn pseudo_rtl(english: &Catalog) -> Catalog {
+    let mut catalog = map_texts(english, "ar-XB", |text| {
+        if text.trim().is_empty() {
+            text.to_owned()
+        } else {
+            format!("\u{202e}{text}\u{202c}")
+        }
+    });
+    set_meta(&mut catalog, "meta.dir", "rtl");
+    set_meta(&mut catalog, "meta.name", "Pseudo (right to left)");
+    catalog
+}
+
+fn set_meta(catalog: &mut Catalog, key: &str, text: &str) {
+    if let Some((_, value)) = catalog.entries.iter_mut().find(|(k, _)| k == key) {
+        *value = Value::Text(text.to_owned());
+    }
+}
+
+/// Warns of keys that no `Key::Variant` in `src/` names.
+fn report_unused(src: &Path, english: &Catalog) {
+    let mut code = String::new();
+    let mut stack = vec![src.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "rs") {
+                code += &fs::read_to_string(&path).unwrap_or_default();
+            }
+        }
+    }
+    for (key, _) in &english.entries {
+        let name = variant(key);
+        let used = code.match_indices(&name).any(|(at, _)| {
+            let after = code[at + name.len()..].chars().next();
+            code[..at].ends_with("Key::") && !after.is_some_and(|c| c.is_alphanumeric())
+        });
+        if !used && !key.starts_with("meta.") {
+            println!("cargo:warning=catalog key `{key}` is not used by any Key::{name} in src/");
+        }
+    }
+}

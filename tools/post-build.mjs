@@ -1,0 +1,69 @@
+// Trunk post_build hook, in every build:
+// - copies the catalogs that build.rs wrote (target/web/i18n) into the
+//   bundle as i18n/<tag>.<content hash>.txt, so a cached catalog is never
+//   read by a newer wasm;
+// - appends boot.js, with the catalogs' names written into it, to
+//   wasm-bindgen's JS glue module: the page's one script;
+// and in a release build minifies that module and the embed.js loader.
+//
+// Trunk's own JS minifier gives up on the glue (it cannot parse
+// `export default`) and leaves it as written: 43 KB raw, 6.7 KB brotli.
+// esbuild brings it to about 20 KB raw, 5.2 KB brotli. The glue's import
+// object keys must match the wasm's import names; esbuild never renames
+// property keys or exports, only local identifiers.
+//
+// index.html is already written when post_build hooks run, with a
+// subresource-integrity hash of the unminified file, so the hash of the
+// <link rel=modulepreload> is replaced with the minified file's.
+import { createHash } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { transformSync } from "esbuild";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error("post-build: run me as a Trunk hook (TRUNK_STAGING_DIR is unset)");
+const release = process.env.TRUNK_PROFILE === "release";
+
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+
+// The catalogs, under content-hashed names.
+const written = "target/web/i18n";
+const manifest = JSON.parse(readFileSync(join(written, "manifest.json"), "utf8"));
+mkdirSync(join(dir, "i18n"), { recursive: true });
+const files = {};
+for (const tag of manifest.tags) {
+  const text = readFileSync(join(written, `${tag}.txt`));
+  const name = `i18n/${tag}.${createHash("sha256").update(text).digest("hex").slice(0, 16)}.txt`;
+  writeFileSync(join(dir, name), text);
+  files[tag] = `./${name}`;
+}
+const catalogs = JSON.stringify({ hash: manifest.hash, files });
+// For the embed builder's language menu.
+writeFileSync(join(dir, "i18n", "languages.json"), JSON.stringify({ ...manifest, files }));
+
+const glue = readdirSync(dir).filter((f) => /^social8020-[0-9a-f]+\.js$/.test(f));
+if (glue.length !== 1) throw new Error(`post-build: expected one glue file in ${dir}, found ${glue.length}`);
+const file = join(dir, glue[0]);
+const before = readFileSync(file);
+const boot = readFileSync("boot.js", "utf8");
+if (!boot.includes('"__CATALOGS__"')) throw new Error("post-build: boot.js lost its CATALOGS placeholder");
+const joined = `${before}\n${boot.replace('"__CATALOGS__"', catalogs)}`;
+const code = release ? transformSync(joined, { format: "esm", minify: true, target: "es2020" }).code : joined;
+writeFileSync(file, code);
+
+const htmlFile = join(dir, "index.html");
+const html = readFileSync(htmlFile, "utf8");
+const old = sri(before);
+if (!html.includes(old)) throw new Error(`post-build: index.html has no integrity ${old} for ${glue[0]}`);
+writeFileSync(htmlFile, html.replace(old, sri(code)));
+console.log(`post-build: ${glue[0]} ${before.length} -> ${Buffer.byteLength(code)} bytes, with the start script`);
+if (!release) process.exit(0);
+
+// The loader that host pages include (embed.js) is minified too: its budget
+// is what a host page downloads (docs/spec.md §8), and its comments are for
+// the repository, not for every visitor of a consultancy's site.
+const loader = join(dir, "embed.js");
+const source = readFileSync(loader, "utf8");
+const { code: small } = transformSync(source, { minify: true, target: "es2019" });
+writeFileSync(loader, small);
+console.log(`post-build: embed.js ${Buffer.byteLength(source)} -> ${Buffer.byteLength(small)} bytes`);
