@@ -1,5 +1,6 @@
-// The size budget of docs/spec.md §8 as a test: the release bundle's
-// wasm + JS + CSS, brotli at quality 11, must stay within 150 KB. Bytes are
+// The size budget of docs/spec.md §8 as a test: what a visitor downloads to
+// see the widget in one language (wasm + JS + CSS + that language's
+// catalog), brotli at quality 11, must stay within 150 KB in every language. Bytes are
 // deterministic for a given build, so unlike timings this can fail a build.
 // Also fails if index.html points at another origin or at a file that is
 // not in dist/, since either breaks a self-hosted, CSP-strict embed.
@@ -10,7 +11,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { pathToFileURL } from "node:url";
 
 export const BUDGET = 150 * 1024; // 153,600 bytes
-export const STRETCH = 100 * 1024;
+export const STRETCH = 120 * 1024;
 export const EMBED_BUDGET = 2 * 1024; // the host page's loader, if built
 
 export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
@@ -65,8 +66,21 @@ export function checkReferences(dist) {
   return problems;
 }
 
+/** The catalog of each language the start script offers (not the
+ *  pseudo-locales of the tests): { tag: path in dist }. */
+export function catalogFiles(dist) {
+  const list = join(dist, "i18n", "languages.json");
+  if (!existsSync(list)) return {};
+  const { files } = JSON.parse(readFileSync(list, "utf8"));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([tag]) => !/-X[AB]$/.test(tag))
+      .map(([tag, url]) => [tag, url.replace(/^\.\//, "")]),
+  );
+}
+
 /** The code and styles the widget page loads: what index.html references
- *  (boot.js, the glue, the wasm, the CSS) plus wasm-bindgen's snippets,
+ *  (the glue with the start script, the wasm, the CSS) plus wasm-bindgen's snippets,
  *  which the glue imports. Other pages in dist/ (the embed builder) and
  *  embed.js, which runs on the host page, are not the widget. */
 export function bundleFiles(dist) {
@@ -85,29 +99,40 @@ function main() {
   }
   const problems = checkReferences(dist);
   const bundle = bundleFiles(dist);
+  const catalogs = catalogFiles(dist);
+  const catalogOf = Object.fromEntries(Object.entries(catalogs).map(([tag, f]) => [f, tag]));
+  const catalogBytes = {};
   let total = 0;
   const rows = [];
   for (const f of files(dist)) {
     const buf = readFileSync(join(dist, f));
     const b = brotli(buf);
     if (bundle.has(f)) total += b;
+    else if (catalogOf[f]) catalogBytes[catalogOf[f]] = b;
     else if (f === "embed.js" && b > EMBED_BUDGET) {
       problems.push(`${f} is ${b} bytes brotli, over its budget of ${EMBED_BUDGET} bytes (docs/spec.md §8).`);
     }
-    const note = bundle.has(f) ? "" : f === "embed.js" ? `  (host page; budget ${EMBED_BUDGET})` : "  (not the widget's code)";
+    const note = bundle.has(f) ? "" : catalogOf[f] ? `  (${catalogOf[f]} catalog)` : f === "embed.js" ? `  (host page; budget ${EMBED_BUDGET})` : "  (not the widget's code)";
     rows.push(`  ${f.padEnd(44)} ${String(buf.length).padStart(9)} raw ${String(b).padStart(9)} brotli${note}`);
   }
   console.log(`size-guard: ${dist}\n${rows.join("\n")}`);
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  const line = `wasm + JS + CSS, brotli q11: ${total} bytes (${kb(total)}) of ${budget} (${kb(budget)}); stretch goal ${kb(STRETCH)}`;
-  if (total > budget) {
-    problems.push(`${line}: OVER BUDGET by ${total - budget} bytes. Find what grew with \`twiggy top\` or \`wasm-opt --metrics\` on the wasm (see ARCHITECTURE.md, "Size").`);
+  if (!Object.keys(catalogBytes).length) problems.push(`no catalogs in ${dist}/i18n/languages.json: the widget cannot start.`);
+  const lines = [];
+  for (const [tag, bytes] of Object.entries(catalogBytes)) {
+    const sum = total + bytes;
+    const line = `${tag.padEnd(5)} wasm + JS + CSS ${total} + catalog ${bytes} = ${sum} bytes (${kb(sum)}) of ${budget} (${kb(budget)})`;
+    lines.push(line);
+    if (sum > budget) {
+      problems.push(`${line}: OVER BUDGET by ${sum - budget} bytes. Find what grew with \`twiggy top\` or \`wasm-opt --metrics\` on the wasm (see ARCHITECTURE.md, "Size").`);
+    }
   }
+  console.log(`size-guard: brotli q11, per language (stretch goal ${kb(STRETCH)}):\n  ${lines.join("\n  ")}`);
   if (problems.length) {
     for (const p of problems) console.error(`size-guard: FAIL: ${p}`);
     process.exit(1);
   }
-  console.log(`size-guard: pass: ${line}`);
+  console.log(`size-guard: pass: the largest language is ${kb(total + Math.max(...Object.values(catalogBytes)))}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) main();

@@ -58,11 +58,41 @@ use std::cmp::Ordering;
 
 /// The indices `0..len` in the stable order that `cmp` puts them in.
 ///
-/// The crate's sorts go through here. The standard library's sort is
-/// compiled once per element type and comparator, about 3.5 KB of wasm each
-/// time; sorting indices with a `dyn` comparator keeps a single copy.
+/// The crate's sorts go through here: an insertion sort, stable, of at most
+/// [`scenario::MAX_ACTIVITIES`] rows (5,000 comparisons at worst, under a
+/// tenth of a millisecond). The standard library's stable sort was 3.7 KB of
+/// wasm (1.1 KB brotli) for the same work.
 pub(crate) fn sorted_indices(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..len).collect();
-    order.sort_by(|&a, &b| cmp(a, b));
+    let mut order: Vec<usize> = Vec::with_capacity(len);
+    for next in 0..len {
+        let at = order
+            .iter()
+            .rposition(|&placed| cmp(placed, next) != Ordering::Greater)
+            .map_or(0, |i| i + 1);
+        order.insert(at, next);
+    }
     order
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sorted_indices_is_the_standard_stable_sort() {
+        // Keys with many ties, in several orders, against `sort_by`.
+        let mut seed = 7_u64;
+        for len in [0, 1, 2, 3, 10, 57, 100] {
+            let keys: Vec<u64> = (0..len)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                    (seed >> 33) % 7
+                })
+                .collect();
+            let mut expected: Vec<usize> = (0..len).collect();
+            expected.sort_by(|&a, &b| keys[b].cmp(&keys[a]));
+            let got = sorted_indices(len, &|a, b| keys[b].cmp(&keys[a]));
+            assert_eq!(got, expected, "{keys:?}");
+        }
+    }
 }
