@@ -19,6 +19,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
+import { renameInGlue, shortenImports } from "./short-imports.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post-build: run me as a Trunk hook (TRUNK_STAGING_DIR is unset)");
@@ -47,12 +48,23 @@ const file = join(dir, glue[0]);
 const before = readFileSync(file);
 const boot = readFileSync("boot.js", "utf8");
 if (!boot.includes('"__CATALOGS__"')) throw new Error("post-build: boot.js lost its CATALOGS placeholder");
-const joined = `${before}\n${boot.replace('"__CATALOGS__"', catalogs)}`;
+let joined = `${before}\n${boot.replace('"__CATALOGS__"', catalogs)}`;
+const htmlFile = join(dir, "index.html");
+let html = readFileSync(htmlFile, "utf8");
+if (release) {
+  // Short import names in the wasm and the glue (see tools/short-imports.mjs).
+  const wasmFile = join(dir, glue[0].replace(/\.js$/, "_bg.wasm"));
+  const wasm = readFileSync(wasmFile);
+  const short = shortenImports(wasm, "./social8020_bg.js");
+  joined = renameInGlue(joined, "./social8020_bg.js", short.renames);
+  writeFileSync(wasmFile, short.wasm);
+  if (!html.includes(sri(wasm))) throw new Error(`post-build: index.html has no integrity for ${wasmFile}`);
+  html = html.replace(sri(wasm), sri(short.wasm));
+  console.log(`post-build: ${short.renames.size} imports renamed, wasm ${wasm.length} -> ${short.wasm.length} bytes`);
+}
 const code = release ? transformSync(joined, { format: "esm", minify: true, target: "es2020" }).code : joined;
 writeFileSync(file, code);
 
-const htmlFile = join(dir, "index.html");
-const html = readFileSync(htmlFile, "utf8");
 const old = sri(before);
 if (!html.includes(old)) throw new Error(`post-build: index.html has no integrity ${old} for ${glue[0]}`);
 writeFileSync(htmlFile, html.replace(old, sri(code)));
