@@ -11,7 +11,7 @@ import { cpus, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
-import { BUDGET, STRETCH, EMBED_BUDGET, brotli, gzip, files, bundleFiles, checkReferences } from "../tools/size-guard.mjs";
+import { BUDGET, STRETCH, EMBED_BUDGET, brotli, gzip, files, bundleFiles, catalogFiles, checkReferences } from "../tools/size-guard.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = join(ROOT, "dist");
@@ -304,7 +304,14 @@ function table(r) {
   const bundle = r.assets.filter((a) => a.bundle);
   const sum = (xs, k) => xs.reduce((s, a) => s + a[k], 0);
   const bb = sum(bundle, "brotli");
-  row("wasm + JS + CSS of the widget", int(sum(bundle, "raw")), int(sum(bundle, "gzip")), `${int(bb)} (${kb(bb)})`, `≤ 150 KB (stretch 100)`, mark(bb <= BUDGET) + (bb <= STRETCH ? " (stretch too)" : ""));
+  row("wasm + JS + CSS of the widget", int(sum(bundle, "raw")), int(sum(bundle, "gzip")), `${int(bb)} (${kb(bb)})`);
+  // What a visitor downloads in each language: the code plus that catalog.
+  for (const [tag, path] of Object.entries(catalogFiles(DIST))) {
+    const c = r.assets.find((a) => a.file === path);
+    if (!c) continue;
+    const total = bb + c.brotli;
+    row(`  + ${tag} catalog (${int(c.brotli)} B brotli)`, int(sum(bundle, "raw") + c.raw), int(sum(bundle, "gzip") + c.gzip), `${int(total)} (${kb(total)})`, `≤ 150 KB (stretch 120)`, mark(total <= BUDGET) + (total <= STRETCH ? " (stretch too)" : ""));
+  }
   const dl = r.download;
   row(`downloaded to show the widget (${dl.files.length} files)`, int(sum(dl.files, "raw")), int(sum(dl.files, "gzip")), int(sum(dl.files, "brotli")));
   const embed = r.assets.find((a) => /(^|\/)embed\.js$/.test(a.file));
