@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Fuzzes the share-link decoder (core/src/codec.rs) with cargo-fuzz, for
 # FUZZ_SECONDS (default 60) per target, starting from the frozen share links
-# in fuzz/seeds/. Targets: FUZZ_TARGETS (default "decode wire").
+# in fuzz/seeds/. Targets: FUZZ_TARGETS (default "decode wire report").
 #
 #   decode  any text as a payload
 #   wire    any bytes as the data inside valid zlib and base64 layers
+#   report  any text as an earlier result file (core/src/earlier.rs)
 #
 # New inputs go to fuzz/corpus/ and crashes to fuzz/artifacts/ (both ignored
 # by git). A crash fails the script; replay it with
@@ -20,7 +21,7 @@ cd "$(dirname "$0")/.."
 
 export PATH="$HOME/.cargo/bin:$PATH"
 seconds="${FUZZ_SECONDS:-60}"
-targets="${FUZZ_TARGETS:-decode wire}"
+targets="${FUZZ_TARGETS:-decode wire report}"
 
 say() { printf '==> %s\n' "$*"; }
 die() { printf 'error: %s\n' "$*" >&2; exit 1; }

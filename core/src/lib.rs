@@ -41,6 +41,7 @@ pub mod chart;
 pub mod codec;
 pub mod compare;
 pub mod draft;
+pub mod earlier;
 pub mod encoding;
 pub mod example;
 pub mod export;
