@@ -21,6 +21,16 @@ extern "C" {
 /// The locale used when neither the host nor the browser gives a usable one.
 const FALLBACK_LOCALE: &str = "en-US";
 
+/// The locale numbers are formatted for (docs/spec.md §9): the host's
+/// `locale` setting, else the visitor's tag that chose the language.
+pub fn page_locale() -> String {
+    crate::browser::frame::host()
+        .settings
+        .locale
+        .clone()
+        .unwrap_or_else(|| crate::text::catalog::locale().to_owned())
+}
+
 /// Formats the numbers of one scenario: plain numbers, and results in the
 /// scenario's unit.
 pub struct Formatter {
