@@ -36,7 +36,8 @@ pub fn page_locale() -> String {
 pub struct Formatter {
     number: Option<NumberFormat>,
     money: Option<NumberFormat>,
-    /// What goes before and after the number of a percentage.
+    /// What the locale writes before and after the number of a
+    /// percentage: `("", " %")`.
     percent: (String, String),
     locale: String,
     unit: ResultUnit,
@@ -81,7 +82,7 @@ impl Formatter {
         Formatter {
             number: None,
             money: None,
-            percent: house_percent(),
+            percent: percent_affixes("en"),
             locale: String::new(),
             unit: unit.clone(),
         }
@@ -147,30 +148,23 @@ impl Formatter {
     }
 }
 
-/// English house style (docs/glossary/en.md): a space before `%`.
-fn house_percent() -> (String, String) {
-    (String::new(), " %".to_owned())
-}
-
-/// The text around the number of a percentage for `locale`: the house
-/// style for English, else what `Intl` writes around a zero (`0 %`,
-/// `0%`, `%0`), so that the number itself still comes from
-/// [`Formatter::number`]. The house style when `Intl` refuses the locale
-/// or writes zero in other digits.
+/// What `locale` writes around the number of a percentage: for English
+/// the house style (docs/glossary/en.md), a space before `%`; else what
+/// `Intl` writes around a zero (`0 %`, `0%`, `%0`), so that the number
+/// itself still comes from [`Formatter::number`]. The house style also
+/// where `Intl` writes zero in other digits.
 fn percent_affixes(locale: &str) -> (String, String) {
     let language = locale.split(['-', '_']).next().unwrap_or_default();
-    if language.eq_ignore_ascii_case("en") {
-        return house_percent();
-    }
-    let options = Object::new();
-    let written = Reflect::set(&options, &"style".into(), &"percent".into())
-        .ok()
-        .and_then(|_| NumberFormat::new(locale, &options).ok())
-        .map(|format| format.format(0.0));
-    match written.as_deref().and_then(|text| text.split_once('0')) {
-        Some((before, after)) => (before.to_owned(), after.to_owned()),
-        None => house_percent(),
-    }
+    let written = if language.eq_ignore_ascii_case("en") {
+        None
+    } else {
+        build(locale, &[("style", "percent".into())]).map(|f| f.format(0.0))
+    };
+    let (before, after) = written
+        .as_deref()
+        .and_then(|zero| zero.split_once('0'))
+        .unwrap_or(("", " %"));
+    (before.to_owned(), after.to_owned())
 }
 
 fn build(locale: &str, options: &[(&str, JsValue)]) -> Option<NumberFormat> {
