@@ -172,7 +172,9 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
     let remove = fill(Key::ActivitiesRemove, &[("number", &number_text)]);
     html! {
         <div class="activity" role="group" aria-label={group}>
-            <span class="activity__number" aria-hidden="true">{number}</span>
+            // `data-label` is the word the narrow layout writes before the
+            // number ("Activity 1").
+            <span class="activity__number" aria-hidden="true" data-label={t(Key::ActivitiesColumnActivity)}>{number}</span>
             <TextField
                 id={id("name")}
                 class="activity__name"
