@@ -21,11 +21,24 @@ extern "C" {
 /// The locale used when neither the host nor the browser gives a usable one.
 const FALLBACK_LOCALE: &str = "en-US";
 
+/// The locale numbers are formatted for (docs/spec.md §9): the host's
+/// `locale` setting, else the visitor's tag that chose the language.
+pub fn page_locale() -> String {
+    crate::browser::frame::host()
+        .settings
+        .locale
+        .clone()
+        .unwrap_or_else(|| crate::text::catalog::locale().to_owned())
+}
+
 /// Formats the numbers of one scenario: plain numbers, and results in the
 /// scenario's unit.
 pub struct Formatter {
     number: Option<NumberFormat>,
     money: Option<NumberFormat>,
+    /// What the locale writes before and after the number of a
+    /// percentage: `("", " %")`.
+    percent: (String, String),
     locale: String,
     unit: ResultUnit,
 }
@@ -55,6 +68,7 @@ impl Formatter {
         Formatter {
             number,
             money,
+            percent: percent_affixes(locale),
             locale: locale.to_owned(),
             unit: unit.clone(),
         }
@@ -68,6 +82,7 @@ impl Formatter {
         Formatter {
             number: None,
             money: None,
+            percent: percent_affixes("en"),
             locale: String::new(),
             unit: unit.clone(),
         }
@@ -90,10 +105,12 @@ impl Formatter {
         }
     }
 
-    /// A share from 0 to 1 as a whole percentage with a space: `38 %`;
-    /// `<1 %` for a share above nothing that would round to 0, and `0 %`
-    /// for what is not a number. Every percentage on the page and in the
-    /// chart is written by this formatter.
+    /// A share from 0 to 1 as a whole percentage: `38 %` in English
+    /// (house style, with a space), as `Intl` writes it for other locales
+    /// (`38 %` with a no-break space in German, `38%` in Brazil); `<1 %`
+    /// for a share above nothing that would round to 0, and `0 %` for what
+    /// is not a number. Every percentage on the page and in the chart is
+    /// written by this formatter.
     pub fn percent(&self, share: f64) -> String {
         let percent = if share.is_finite() {
             share.clamp(0.0, 1.0) * 100.0
@@ -101,14 +118,20 @@ impl Formatter {
             0.0
         };
         if percent > 0.0 && percent < 0.5 {
-            return format!("<{} %", self.number(1.0));
+            return format!("<{}", self.with_percent(1.0));
         }
-        format!("{} %", self.number(percent.round()))
+        self.with_percent(percent.round())
     }
 
     /// A share with one decimal where it has one: `37.5 %`, `40 %`.
     pub fn percent_precise(&self, share: f64) -> String {
-        format!("{} %", self.number((share * 1000.0).round() / 10.0))
+        self.with_percent((share * 1000.0).round() / 10.0)
+    }
+
+    /// `percent`, a number of percent, with the locale's percent sign.
+    fn with_percent(&self, percent: f64) -> String {
+        let (before, after) = &self.percent;
+        format!("{before}{}{after}", self.number(percent))
     }
 
     /// A change as a signed whole percentage: `+173 %`, `−4 %`, `±0 %`.
@@ -121,8 +144,27 @@ impl Formatter {
         } else {
             "±"
         };
-        format!("{sign}{} %", self.number(whole.abs()))
+        format!("{sign}{}", self.with_percent(whole.abs()))
     }
+}
+
+/// What `locale` writes around the number of a percentage: for English
+/// the house style (docs/glossary/en.md), a space before `%`; else what
+/// `Intl` writes around a zero (`0 %`, `0%`, `%0`), so that the number
+/// itself still comes from [`Formatter::number`]. The house style also
+/// where `Intl` writes zero in other digits.
+fn percent_affixes(locale: &str) -> (String, String) {
+    let language = locale.split(['-', '_']).next().unwrap_or_default();
+    let written = if language.eq_ignore_ascii_case("en") {
+        None
+    } else {
+        build(locale, &[("style", "percent".into())]).map(|f| f.format(0.0))
+    };
+    let (before, after) = written
+        .as_deref()
+        .and_then(|zero| zero.split_once('0'))
+        .unwrap_or(("", " %"));
+    (before.to_owned(), after.to_owned())
 }
 
 fn build(locale: &str, options: &[(&str, JsValue)]) -> Option<NumberFormat> {
@@ -137,4 +179,37 @@ fn build(locale: &str, options: &[(&str, JsValue)]) -> Option<NumberFormat> {
 
 fn plain(value: f64) -> String {
     social8020_core::number::decimal(value, 2)
+}
+
+#[cfg(all(test, target_arch = "wasm32"))]
+mod tests {
+    use super::*;
+    use wasm_bindgen_test::*;
+
+    wasm_bindgen_test_configure!(run_in_browser);
+
+    #[wasm_bindgen_test]
+    fn percentages_follow_the_locale_and_english_keeps_its_space() {
+        let unit = ResultUnit::default();
+        let cases = [
+            ("en-US", 0.38, "38 %"),
+            ("en", 0.003, "<1 %"),
+            ("de", 0.38, "38\u{a0}%"),
+            ("de-AT", 0.003, "<1\u{a0}%"),
+            ("pt-BR", 0.38, "38%"),
+            ("es-MX", 0.38, "38%"),
+        ];
+        for (locale, share, expected) in cases {
+            assert_eq!(
+                Formatter::new(locale, &unit).percent(share),
+                expected,
+                "{locale}"
+            );
+        }
+        let german = Formatter::new("de", &unit);
+        assert_eq!(german.percent_precise(0.375), "37,5\u{a0}%");
+        assert_eq!(german.signed_percent(-0.04), "−4\u{a0}%");
+        let french = Formatter::new("fr", &unit).percent(0.38);
+        assert!(french.starts_with("38") && french.ends_with('%') && french.chars().count() == 4);
+    }
 }

@@ -7,7 +7,7 @@ use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::state::{Action, State};
-use crate::text::Notice;
+use crate::text::{counted, fill, t, Key, Notice};
 use crate::view::field::TextField;
 use crate::view::import::{paste_handler, ImportRows};
 
@@ -53,13 +53,11 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
     };
     html! {
         <section class="activities" aria-labelledby="activities-title">
-            <h2 id="activities-title" class="section-title">{"Your activities"}</h2>
-            <p class="section-lead">
-                {"List what you do on social media, the hours it takes and what it brings in."}
-            </p>
+            <h2 id="activities-title" class="section-title">{t(Key::ActivitiesTitle)}</h2>
+            <p class="section-lead">{t(Key::ActivitiesLead)}</p>
             <div class="activities__head" aria-hidden="true">
-                <span>{"Activity"}</span>
-                <span>{"Type"}</span>
+                <span>{t(Key::ActivitiesColumnActivity)}</span>
+                <span>{t(Key::ActivitiesType)}</span>
                 <span>{props.hours_label.clone()}</span>
                 <span>{props.results_label.clone()}</span>
                 <span></span>
@@ -82,10 +80,10 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
             <div class="activities__actions">
                 <button type="button" id="add-activity" class="button" onclick={on_add} disabled={count >= MAX_ACTIVITIES}>
                     <span aria-hidden="true" class="button__icon">{"+"}</span>
-                    {"Add activity"}
+                    {t(Key::ActivitiesAdd)}
                 </button>
                 if count >= MAX_ACTIVITIES {
-                    <p class="field__hint">{format!("That is the most: {MAX_ACTIVITIES} activities.")}</p>
+                    <p class="field__hint">{counted(Key::ActivitiesAtMost, MAX_ACTIVITIES)}</p>
                 }
             </div>
             <ImportRows state={state.clone()} on_notice={props.on_notice.clone()} />
@@ -128,14 +126,15 @@ struct ActivityRowProps {
 }
 
 /// Focuses the remove button of the row now at `index`, else "Add activity".
+/// The buttons are found by their class and position, not by their
+/// accessible name, which is in the visitor's language.
 fn focus_after_removal(index: usize) {
     let document = gloo::utils::document();
-    let selector = format!("[aria-label='Remove activity {}']", index + 1);
     let target = document
-        .query_selector(&selector)
+        .query_selector_all(".activity__remove")
         .ok()
-        .flatten()
-        .or_else(|| document.get_element_by_id("add-activity"));
+        .and_then(|buttons| buttons.item(u32::try_from(index).ok()?))
+        .or_else(|| document.get_element_by_id("add-activity").map(Into::into));
     if let Some(element) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = element.focus();
     }
@@ -168,13 +167,18 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
         })
     };
     let kind_id = id("type");
+    let number_text = number.to_string();
+    let group = fill(Key::ActivitiesGroup, &[("number", &number_text)]);
+    let remove = fill(Key::ActivitiesRemove, &[("number", &number_text)]);
     html! {
-        <div class="activity" role="group" aria-label={format!("Activity {number}")}>
-            <span class="activity__number" aria-hidden="true">{number}</span>
+        <div class="activity" role="group" aria-label={group}>
+            // `data-label` is the word the narrow layout writes before the
+            // number ("Activity 1").
+            <span class="activity__number" aria-hidden="true" data-label={t(Key::ActivitiesColumnActivity)}>{number}</span>
             <TextField
                 id={id("name")}
                 class="activity__name"
-                label="Name"
+                label={t(Key::ActivitiesName)}
                 compact=true
                 maxlength="200"
                 value={props.row.name.clone()}
@@ -182,10 +186,10 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
                 oninput={send(Action::EditName)}
             />
             <div class="field activity__type">
-                <label for={kind_id.clone()} class="field__label field__label--compact">{"Type"}</label>
+                <label for={kind_id.clone()} class="field__label field__label--compact">{t(Key::ActivitiesType)}</label>
                 <select id={kind_id} class="field__input" onchange={on_kind}>
                     for kind in ActivityKind::ALL {
-                        <option value={kind.key()} selected={props.row.kind == kind}>{kind.label()}</option>
+                        <option value={kind.key()} selected={props.row.kind == kind}>{kind_words(kind)}</option>
                     }
                 </select>
             </div>
@@ -212,12 +216,21 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
             <button
                 type="button"
                 class="icon-button activity__remove"
-                aria-label={format!("Remove activity {number}")}
-                title={format!("Remove activity {number}")}
+                aria-label={remove.clone()}
+                title={remove}
                 onclick={on_remove}
             >
                 <span aria-hidden="true">{"✕"}</span>
             </button>
         </div>
     }
+}
+
+/// The name of an activity type in the visitor's language; the select's
+/// values stay the machine keys `following` and `community`.
+pub fn kind_words(kind: ActivityKind) -> &'static str {
+    t(match kind {
+        ActivityKind::Following => Key::ActivityKindFollowing,
+        ActivityKind::Community => Key::ActivityKindCommunity,
+    })
 }

@@ -12,7 +12,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::state::{Action, State};
-use crate::text::{ImportSummary, Notice, Problem};
+use crate::text::{t, ImportSummary, Key, Notice, Problem};
 use crate::view::problem::problem_inline;
 
 /// Largest file read; the parser refuses more than this anyway.
@@ -136,13 +136,11 @@ pub fn ImportRows(props: &ImportProps) -> Html {
     };
     html! {
         <details class="import">
-            <summary>{"Paste or import rows"}</summary>
+            <summary>{t(Key::ImportOpen)}</summary>
             <div class="import__body">
-                <p class="field__hint" id="import-hint">
-                    {"One activity per row: name, hours, results and, if you like, type (following or community). Copy them from a spreadsheet or separate them with commas; a header row is optional."}
-                </p>
+                <p class="field__hint" id="import-hint">{t(Key::ImportHint)}</p>
                 <div class="field">
-                    <label for="import-text" class="field__label">{"Paste rows from a spreadsheet"}</label>
+                    <label for="import-text" class="field__label">{t(Key::ImportPasteLabel)}</label>
                     <textarea
                         id="import-text"
                         class="field__input import__text"
@@ -153,9 +151,9 @@ pub fn ImportRows(props: &ImportProps) -> Html {
                     />
                 </div>
                 <div class="import__actions">
-                    <button type="button" class="button button--quiet" onclick={on_add}>{"Add pasted rows"}</button>
+                    <button type="button" class="button button--quiet" onclick={on_add}>{t(Key::ImportAddPasted)}</button>
                     <label class="button button--quiet import__file">
-                        {"Import CSV file"}
+                        {t(Key::ImportFileButton)}
                         <input type="file" class="visually-hidden" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_file} />
                     </label>
                 </div>

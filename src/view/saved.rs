@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::browser::storage::{self, SetAside};
+use crate::text::{t, Key};
 
 /// A banner for an unreadable save that `storage::load` found when the
 /// page opened, shown while this page is open; nothing when there was
@@ -13,14 +14,8 @@ use crate::browser::storage::{self, SetAside};
 pub fn set_aside_notice() -> Html {
     let text = match storage::set_aside() {
         None => return html! {},
-        Some(SetAside::Kept) => {
-            "Your saved numbers could not be read: they may be damaged or from a newer \
-             version. They are kept aside in this browser, untouched."
-        }
-        Some(SetAside::NotKept) => {
-            "Your saved numbers could not be read: they may be damaged or from a newer \
-             version. To leave them untouched, nothing is saved on this page."
-        }
+        Some(SetAside::Kept) => t(Key::SavedSetAsideKept),
+        Some(SetAside::NotKept) => t(Key::SavedSetAsideNotKept),
     };
     // One element: each element of `html!` costs the wasm code of its own.
     html! {

@@ -1,24 +1,12 @@
 //! Period, result unit and the 80/20 threshold.
 
-use social8020_core::scenario::{Period, Problem, Threshold};
+use social8020_core::scenario::{Period, Problem, ResultUnit, Threshold};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::browser::format::{page_locale, Formatter};
+use crate::text::{t, Key};
 use crate::view::field::TextField;
-
-/// Units offered as suggestions; any ISO 4217 code or label may be typed.
-const UNIT_SUGGESTIONS: [&str; 10] = [
-    "USD",
-    "EUR",
-    "GBP",
-    "CAD",
-    "AUD",
-    "leads",
-    "sign-ups",
-    "donations",
-    "bookings",
-    "enquiries",
-];
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -54,16 +42,23 @@ pub fn Settings(props: &SettingsProps) -> Html {
             }
         })
     };
+    // Only percentages, which do not depend on the result unit.
+    let format = use_memo((), |_| {
+        Formatter::new(&page_locale(), &ResultUnit::default())
+    });
     let threshold = props.threshold.percent();
-    let threshold_text = format!("{threshold} %");
+    let threshold_text = format.percent(f64::from(threshold) / 100.0);
     html! {
-        <section class="settings" aria-label="Settings">
+        <section class="settings" aria-label={t(Key::SettingsLabel)}>
             <div class="field settings__period">
-                <label for="period" class="field__label">{"Period"}</label>
+                <label for="period" class="field__label">{t(Key::SettingsPeriod)}</label>
                 <select id="period" class="field__input" onchange={on_period}>
                     for period in Period::ALL {
                         <option value={period.key()} selected={props.period == period}>
-                            {format!("Per {}", period.key())}
+                            {t(match period {
+                                Period::Week => Key::SettingsPeriodWeek,
+                                Period::Month => Key::SettingsPeriodMonth,
+                            })}
                         </option>
                     }
                 </select>
@@ -71,22 +66,24 @@ pub fn Settings(props: &SettingsProps) -> Html {
             <div class="settings__unit">
                 <TextField
                     id="unit"
-                    label="Result unit"
+                    label={t(Key::SettingsUnit)}
                     value={props.unit.clone()}
                     error={props.unit_error}
-                    hint="A currency code (USD, EUR) or what you count (leads)."
+                    hint={t(Key::SettingsUnitHint)}
                     maxlength="40"
                     list="unit-suggestions"
                     oninput={props.on_unit.clone()}
                 />
                 <datalist id="unit-suggestions">
-                    for unit in UNIT_SUGGESTIONS {
-                        <option value={unit} />
+                    // Any ISO 4217 code or label may be typed; these are
+                    // the language's likely currencies and counts.
+                    for unit in t(Key::SettingsUnitSuggestions).split(',') {
+                        <option value={unit.trim()} />
                     }
                 </datalist>
             </div>
             <div class="field settings__threshold">
-                <label for="threshold" class="field__label">{"Threshold"}</label>
+                <label for="threshold" class="field__label">{t(Key::SettingsThreshold)}</label>
                 <div class="range">
                     <input
                         id="threshold"
@@ -101,8 +98,33 @@ pub fn Settings(props: &SettingsProps) -> Html {
                     />
                     <span class="range__value" aria-hidden="true">{threshold_text}</span>
                 </div>
-                <p id="threshold-hint" class="field__hint">{"Share of results the vital few must reach."}</p>
+                <p id="threshold-hint" class="field__hint">{t(Key::SettingsThresholdHint)}</p>
             </div>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use social8020_core::scenario::is_currency_code;
+
+    use crate::view::exports::tests::in_every_catalog;
+
+    #[test]
+    fn every_suggested_unit_is_a_valid_unit() {
+        let lists = in_every_catalog("settings.unit_suggestions");
+        assert_eq!(lists.len(), 5);
+        for (lang, list) in lists {
+            let units: Vec<&str> = list.split(',').map(str::trim).collect();
+            assert!(units.iter().any(|u| is_currency_code(u)), "{lang}: {list}");
+            assert!(units.iter().any(|u| !is_currency_code(u)), "{lang}: {list}");
+            for unit in units {
+                let parsed = super::ResultUnit::parse(unit);
+                assert!(
+                    parsed.is_ok_and(|parsed| parsed.text() == unit),
+                    "{lang}: {unit:?}"
+                );
+            }
+        }
     }
 }

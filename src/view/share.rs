@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::browser::frame::{self, Host};
 use crate::browser::{clipboard, location, storage};
 use crate::state::{Action, Origin, State};
-use crate::text::{Notice, Problem};
+use crate::text::{t, Key, Notice, Problem};
 use crate::view::problem::problem_inline;
 
 /// The share link for a scenario: the host's share page (or this page
@@ -98,14 +98,14 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
     }
     html! {
         <div class="copy-link">
-            <button type="button" class="button" {onclick}>{"Copy link"}</button>
+            <button type="button" class="button" {onclick}>{t(Key::ShareCopy)}</button>
             {match &*copied {
-                Some(Copied::Done) => html! { <span class="copy-link__done">{"✓ Link copied"}</span> },
+                Some(Copied::Done) => html! { <span class="copy-link__done">{t(Key::ShareCopied)}</span> },
                 Some(Copied::ByHand(link)) => html! {
                     <div class="field copy-link__manual">
-                        <label for="share-link" class="field__label">{"Share link"}</label>
+                        <label for="share-link" class="field__label">{t(Key::ShareLinkLabel)}</label>
                         <input id="share-link" ref={field} class="field__input" type="text" readonly=true value={link.clone()} />
-                        <p class="field__hint">{"Your browser blocked copying here: press Ctrl+C (⌘C on a Mac) to copy the selected link."}</p>
+                        <p class="field__hint">{t(Key::ShareCopyByHand)}</p>
                     </div>
                 },
                 Some(Copied::Failed(problem)) => html! {
@@ -160,11 +160,11 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
         return html! {
             <div class="banner banner--problem" role="alert" data-testid="link-problem">
                 <p class="banner__text">
-                    <strong>{"This link could not be opened. "}</strong>
-                    {problem_inline(&Problem::Link(problem.clone()), "")}
-                    {" You are seeing your own numbers instead."}
+                    <strong>{t(Key::ShareFailedTitle)}</strong>{" "}
+                    {problem_inline(&Problem::Link(problem.clone()), "")}{" "}
+                    {t(Key::ShareFailedInstead)}
                 </p>
-                <button type="button" class="button button--small button--quiet" onclick={on_dismiss}>{"Dismiss"}</button>
+                <button type="button" class="button button--small button--quiet" onclick={on_dismiss}>{t(Key::ShareDismiss)}</button>
             </div>
         };
     }
@@ -193,12 +193,12 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
     html! {
         <div class="banner" data-testid="shared-banner">
             <p class="banner__text">
-                <strong>{"You are looking at a shared scenario. "}</strong>
-                {"Your own numbers are safe until you choose to keep this one."}
+                <strong>{t(Key::ShareSharedTitle)}</strong>{" "}
+                {t(Key::ShareSharedSafe)}
             </p>
             <div class="banner__actions">
-                <button type="button" class="button button--small" onclick={on_keep}>{"Keep this one"}</button>
-                <button type="button" class="button button--small button--quiet" onclick={on_back}>{"Back to mine"}</button>
+                <button type="button" class="button button--small" onclick={on_keep}>{t(Key::ShareKeep)}</button>
+                <button type="button" class="button button--small button--quiet" onclick={on_back}>{t(Key::ShareBack)}</button>
             </div>
         </div>
     }
