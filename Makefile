@@ -53,7 +53,7 @@ unit:
 
 ## The real components in headless Chromium (wasm-bindgen-test).
 browser:
-	cargo test -p social8020 $(WASM) --locked --test browser
+	cargo test -p social8020 $(WASM) --locked --lib --test browser
 
 ## Playwright drives /usr/bin/chromium against the release build served with a strict CSP.
 e2e: build
