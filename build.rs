@@ -7,15 +7,18 @@
 //! - `$OUT_DIR/en.txt`: English in the compact form, for tests;
 //! - `target/web/i18n/<tag>.txt`: every catalog in the compact form the
 //!   widget downloads, plus the two pseudo-locales of the tests, and
-//!   `manifest.json` (tags, hash); `tools/post-build.mjs` copies them into
-//!   the bundle under content-hashed names.
+//!   `manifest.json` (tags, hash, names, and the keys in order, for the
+//!   embed builder, which reads the compact files in JavaScript);
+//!   `tools/post-build.mjs` copies them into the bundle under
+//!   content-hashed names.
 //!
 //! The compact form carries values only, in key order: the wasm holds no
 //! key names. Its first line is `#social8020 <tag> <hash>`; each further
 //! line is one value, or for a counted phrase `\x1f<form>:<text>` per
 //! plural form (`one`, `other`, ...).
 //!
-//! Keys that no `Key::Name` in `src/` uses are reported as warnings.
+//! Keys that no `Key::Name` in `src/` uses, and that no file of [`PAGES`]
+//! names in quotes (`"builder.title"`), are reported as warnings.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -23,6 +26,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 const FORMS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// The files outside `src/` that use catalog keys by name: the embed
+/// builder page, and the build step that writes the loader's frame titles.
+const PAGES: [&str; 3] = ["builder.html", "builder.js", "tools/post-build.mjs"];
 
 /// One key's value: a text, or a text per plural form.
 #[derive(Clone, Debug)]
@@ -42,6 +49,9 @@ fn main() {
     let dir = root.join("i18n");
     println!("cargo:rerun-if-changed=i18n");
     println!("cargo:rerun-if-changed=src");
+    for page in PAGES {
+        println!("cargo:rerun-if-changed={page}");
+    }
 
     let mut problems = Vec::new();
     let mut catalogs = Vec::new();
@@ -100,16 +110,20 @@ fn main() {
         .map(|c| format!("\"{}\":\"{}\"", c.tag, lookup(c, "meta.name")))
         .collect();
     let manifest = format!(
-        "{{\"hash\":\"{hash}\",\"tags\":[{}],\"names\":{{{}}}}}\n",
+        "{{\"hash\":\"{hash}\",\"tags\":[{}],\"names\":{{{}}},\"keys\":[{}]}}\n",
         tags.iter()
             .map(|t| format!("\"{t}\""))
             .collect::<Vec<_>>()
             .join(","),
-        names.join(",")
+        names.join(","),
+        keys.iter()
+            .map(|k| format!("\"{k}\""))
+            .collect::<Vec<_>>()
+            .join(",")
     );
     write_if_changed(&web.join("manifest.json"), &manifest);
 
-    report_unused(&root.join("src"), &english);
+    report_unused(&root, &english);
 }
 
 fn lookup<'a>(catalog: &'a Catalog, key: &str) -> &'a str {
@@ -416,10 +430,15 @@ fn set_meta(catalog: &mut Catalog, key: &str, text: &str) {
     }
 }
 
-/// Warns of keys that no `Key::Variant` in `src/` names.
-fn report_unused(src: &Path, english: &Catalog) {
+/// Warns of keys that no `Key::Variant` in `src/` names and no file of
+/// [`PAGES`] names in quotes.
+fn report_unused(root: &Path, english: &Catalog) {
+    let pages: String = PAGES
+        .iter()
+        .map(|page| fs::read_to_string(root.join(page)).unwrap_or_default())
+        .collect();
     let mut code = String::new();
-    let mut stack = vec![src.to_path_buf()];
+    let mut stack = vec![root.join("src")];
     while let Some(dir) = stack.pop() {
         for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
             let path = entry.path();
@@ -436,8 +455,13 @@ fn report_unused(src: &Path, english: &Catalog) {
             let after = code[at + name.len()..].chars().next();
             code[..at].ends_with("Key::") && !after.is_some_and(|c| c.is_alphanumeric())
         });
-        if !used && !key.starts_with("meta.") {
-            println!("cargo:warning=catalog key `{key}` is not used by any Key::{name} in src/");
+        let named = pages.contains(&format!("\"{key}\""));
+        if !used && !named && !key.starts_with("meta.") {
+            println!(
+                "cargo:warning=catalog key `{key}` is not used by any Key::{name} in src/ \
+                 nor named in {}",
+                PAGES.join(", ")
+            );
         }
     }
 }

@@ -3,6 +3,15 @@
 // typed to the preview, and the widget (core/src/host.rs) reports over a
 // checked message which settings it took and why it ignored the others.
 // The snippets hold only the settings the widget took.
+//
+// Its words come from the widget's catalogs (i18n/, section "Embed builder
+// page"): the build writes i18n/languages.json (the catalogs' tags, names,
+// files and the keys in order) and each catalog as one value per line in
+// that order. The page speaks the language of `?lang=`, else the first of
+// the browser's languages a catalog serves, else English; its menu
+// switches. Words go into the elements that name a key: `data-t` for the
+// text (a `{name}` in it is the child element `data-slot="name"`, such as
+// a <code>), `data-t-placeholder` and `data-t-label` (aria-label).
 "use strict";
 
 (function () {
@@ -15,9 +24,116 @@
   const IFRAME_HEIGHT = 4200;
   const WEIGHTS = ["w-time", "w-results", "w-conversation", "w-loyalty", "w-advocacy"];
   const TARGETS = ["t-conversation", "t-loyalty", "t-advocacy"];
-  const TEXT_SETTINGS = ["accent", "theme", "currency", "locale", "cta-label", "cta-url", "share-url"];
+  const TEXT_SETTINGS = ["accent", "theme", "currency", "locale", "lang", "cta-label", "cta-url", "share-url"];
   // Where the widget's warning about a setting is shown.
   const FIELD_OF = { weights: "score", targets: "score", bands: "score" };
+
+  // What the preview shows (to skip a rebuild that changes nothing), and
+  // the settings it is checking.
+  let shown = null;
+  let pending = null;
+
+  // ── Words
+
+  /** languages.json: {hash, tags, names: {tag: name}, files: {tag: url}, keys}. */
+  let languages = { hash: "", tags: [], names: {}, files: {}, keys: [] };
+  /** The page's words, key to text. */
+  let words = new Map();
+  const t = (key) => words.get(key) ?? "";
+
+  /** A catalog's words, downloaded once. */
+  const catalogs = new Map();
+  function catalog(tag) {
+    if (!catalogs.has(tag)) {
+      const load = async () => {
+        const response = await fetch(new URL(languages.files[tag], location.href));
+        const lines = response.ok ? (await response.text()).split("\n") : [];
+        // The header, one line per key, and the empty piece after the last newline.
+        if (lines[0] !== `#social8020 ${tag} ${languages.hash}` || lines.length !== languages.keys.length + 2) {
+          throw new Error(`the ${tag} catalog did not load (status ${response.status})`);
+        }
+        return new Map(languages.keys.map((key, i) => [key, lines[i + 1]]));
+      };
+      catalogs.set(tag, load());
+    }
+    return catalogs.get(tag);
+  }
+
+  // The catalog that serves a tag, by the start script's rule (boot.js): the
+  // catalog of that tag, else one of the same language (`de-AT` by `de`);
+  // the pseudo-locales of the tests (`en-XA`, `ar-XB`) only by their own.
+  const pseudo = (tag) => /-X[A-B]$/i.test(tag);
+  const primary = (tag) => tag.split("-")[0].toLowerCase();
+  function serve(wanted) {
+    const tag = String(wanted).trim();
+    return (
+      languages.tags.find((t) => t.toLowerCase() === tag.toLowerCase()) ||
+      languages.tags.find((t) => !pseudo(t) && !pseudo(tag) && primary(t) === primary(tag))
+    );
+  }
+
+  /** The element's text: `text` with each `{name}` replaced by its slot. */
+  const slots = new WeakMap();
+  function fill(element, text) {
+    if (!slots.has(element)) {
+      slots.set(element, new Map([...element.querySelectorAll("[data-slot]")].map((s) => [s.dataset.slot, s])));
+    }
+    const own = slots.get(element);
+    element.replaceChildren(...text.split(/\{(\w+)\}/).map((piece, i) => (i % 2 ? own.get(piece) || "" : piece)));
+  }
+
+  /** Puts the words of `tag` on the page. */
+  function speak(tag, dictionary) {
+    words = dictionary;
+    document.documentElement.lang = tag;
+    document.documentElement.dir = t("meta.dir") === "rtl" ? "rtl" : "ltr";
+    for (const element of document.querySelectorAll("[data-t]")) fill(element, t(element.dataset.t));
+    for (const element of document.querySelectorAll("[data-t-placeholder]")) {
+      element.placeholder = t(element.dataset.tPlaceholder);
+    }
+    for (const element of document.querySelectorAll("[data-t-label]")) {
+      element.setAttribute("aria-label", t(element.dataset.tLabel));
+    }
+    const menu = $("page-lang");
+    // A pseudo-locale, reached only by `?lang=`, is in the menu while shown.
+    if (!languages.names[tag] && ![...menu.options].some((o) => o.value === tag)) menu.append(option(tag, t("meta.name")));
+    menu.value = tag;
+    $("copy-status").textContent = "";
+  }
+
+  /** A menu entry for a catalog, named in its own language. */
+  function option(tag, name) {
+    const entry = new Option(name, tag);
+    entry.lang = tag;
+    return entry;
+  }
+
+  /** Shows the page in `tag`, and the preview again: with the widget's
+   * language on automatic, it follows the page's (as on a host page). */
+  async function show(tag) {
+    speak(tag, await catalog(tag));
+    shown = null;
+    update();
+  }
+
+  async function start() {
+    const response = await fetch(new URL("i18n/languages.json", location.href));
+    if (!response.ok) throw new Error(`i18n/languages.json: status ${response.status}`);
+    languages = await response.json();
+    const names = Object.entries(languages.names);
+    $("page-lang").append(...names.map(([tag, name]) => option(tag, name)));
+    $("lang").append(...names.map(([tag, name]) => option(tag, name)));
+    const asked = new URLSearchParams(location.search).get("lang");
+    const wanted = [asked, ...(navigator.languages || [navigator.language])].filter(Boolean);
+    const tag = wanted.map(serve).find(Boolean) || "en";
+    await show(tag).catch((error) => {
+      if (tag === "en") throw error;
+      console.warn(`Social 80/20: ${error.message}; showing English.`);
+      return show("en");
+    });
+  }
+
+  // ── Settings, preview and snippets
 
   function showError(id, message) {
     const input = $(id);
@@ -65,7 +181,7 @@
 
   /** Shows the widget's report: each ignored setting's message on its
    * field, and the snippets with only what it took. */
-  function showReport(pairs, report) {
+  async function showReport(pairs, report) {
     const messages = {};
     for (const [setting, message] of report.warnings) {
       const field = FIELD_OF[setting] || setting;
@@ -73,11 +189,13 @@
     }
     for (const field of TEXT_SETTINGS.concat("score")) showError(field, messages[field] || "");
     const kept = pairs.filter(([name]) => name === "datalayer" || report.accepted.includes(name));
+    $("check-status").textContent = t(report.warnings.length ? "builder.some_ignored" : "builder.all_taken");
     $("snippet-loader").value = loaderSnippet(kept);
-    $("snippet-iframe").value = iframeSnippet(kept);
-    $("check-status").textContent = report.warnings.length
-      ? "The widget ignores the settings marked ⚠; the snippet leaves them out."
-      : "The widget takes every setting above.";
+    // The plain iframe's title in the widget's language when the host sets
+    // one, else in the language of this page.
+    const lang = kept.find(([name]) => name === "lang");
+    const named = lang && languages.files[lang[1]] ? await catalog(lang[1]).catch(() => words) : words;
+    if (pending === pairs) $("snippet-iframe").value = iframeSnippet(kept, named.get("builder.frame_title") || "");
   }
 
   const escape = (text) =>
@@ -90,7 +208,7 @@
     return `<div data-social8020${attributes}></div>\n<script src="${escape(LOADER)}" async></script>`;
   }
 
-  function iframeSnippet(pairs) {
+  function iframeSnippet(pairs, title) {
     const url = new URL(APP);
     url.searchParams.set("embed", "1");
     // Share links need the loader to reach the widget, so the plain iframe
@@ -99,22 +217,20 @@
       if (name !== "share-url" && name !== "datalayer") url.searchParams.set(name, value);
     }
     return (
-      `<iframe src="${escape(url.href)}" title="Social 80/20 calculator" loading="lazy"\n` +
+      `<iframe src="${escape(url.href)}" title="${escape(title)}" loading="lazy"\n` +
       `  allow="clipboard-write" referrerpolicy="strict-origin-when-cross-origin"\n` +
       `  sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads"\n` +
       `  style="width:100%;height:${IFRAME_HEIGHT}px;border:0"></iframe>`
     );
   }
 
-  let shown = null;
-  let pending = null;
   function update() {
     const pairs = typed();
     const key = JSON.stringify(pairs);
     if (key === shown) return;
     shown = key;
     pending = pairs;
-    $("check-status").textContent = "Checking the settings in the preview…";
+    $("check-status").textContent = t("builder.checking");
     // A fresh placeholder: embed.js, loaded on this page, turns it into the
     // widget's frame, exactly as on the host's page.
     const placeholder = document.createElement("div");
@@ -153,12 +269,12 @@
     const status = $("copy-status");
     try {
       await navigator.clipboard.writeText(field.value);
-      status.textContent = `✓ ${button.textContent.replace(/^Copy /, "Copied the ")}.`;
+      status.textContent = t(button.dataset.copied);
     } catch {
       // The clipboard is blocked here: the snippet is selected to copy by hand.
       field.focus();
       field.select();
-      status.textContent = "Your browser blocked copying: press Ctrl+C (⌘C on a Mac) to copy the selected snippet.";
+      status.textContent = t("builder.copy_blocked");
     }
   }
 
@@ -180,5 +296,12 @@
   for (const button of document.querySelectorAll("[data-copy]")) {
     button.addEventListener("click", () => copy(button.dataset.copy, button));
   }
-  update();
+  $("page-lang").addEventListener("change", (e) => {
+    const tag = e.target.value;
+    const url = new URL(location.href);
+    url.searchParams.set("lang", tag);
+    history.replaceState(history.state, "", url);
+    show(tag).catch((error) => console.error("Social 80/20:", error.message));
+  });
+  start().catch((error) => console.error("Social 80/20: the embed builder's words did not load:", error.message));
 })();

@@ -12,7 +12,22 @@
   var app = new URL("index.html", me.src);
   var frames = [];
   var MAX = 20000;
-  var SETTINGS = "accent theme currency locale cta-url cta-label share-url weights targets bands".split(" ");
+  var SETTINGS = "accent theme currency locale lang cta-url cta-label share-url weights targets bands".split(" ");
+  // The frame's title in the language of each catalog (the pseudo-locales
+  // of the tests aside), written in by tools/post-build.mjs.
+  var TITLES = "__TITLES__";
+
+  // The title in the language the start script (boot.js) chooses: the
+  // first of `wanted` that a catalog serves, by its own tag, else by one
+  // of the same language (`de-AT` by `de`); else English.
+  function title(wanted) {
+    for (var i = 0, tag, t; i < wanted.length; i++) {
+      tag = String(wanted[i] || "").trim().toLowerCase();
+      for (t in TITLES) if (t.toLowerCase() == tag) return TITLES[t];
+      for (t in TITLES) if (t.split("-")[0] == tag.split("-")[0]) return TITLES[t];
+    }
+    return TITLES.en;
+  }
 
   // The page's own share fragment, for frames that share onto this page.
   function fragment(url, el) {
@@ -30,8 +45,11 @@
       var value = el.getAttribute("data-" + name);
       if (value != null) url.searchParams.set(name, value);
     });
+    // This page's language: the widget's choice when data-lang is missing.
+    var page = d.documentElement.lang;
+    if (page) url.searchParams.set("page_lang", page);
     frame.src = fragment(url, el);
-    frame.title = "Social 80/20 calculator";
+    frame.title = title([el.getAttribute("data-lang"), page].concat(navigator.languages || [navigator.language]));
     frame.setAttribute("loading", "lazy");
     frame.setAttribute("allow", "clipboard-write");
     // The widget learns this page's origin from the referrer where the

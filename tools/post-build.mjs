@@ -4,6 +4,8 @@
 //   read by a newer wasm;
 // - appends boot.js, with the catalogs' names written into it, to
 //   wasm-bindgen's JS glue module: the page's one script;
+// - writes the frame's title in each catalog's language (the catalog key
+//   "builder.frame_title") into the embed.js loader;
 // and in a release build minifies that module and the embed.js loader.
 //
 // Trunk's own JS minifier gives up on the glue (it cannot parse
@@ -39,8 +41,22 @@ for (const tag of manifest.tags) {
   files[tag] = `./${name}`;
 }
 const catalogs = JSON.stringify({ hash: manifest.hash, files });
-// For the embed builder's language menu.
+// For the embed builder: its language menus, and the keys to read the
+// catalogs with.
 writeFileSync(join(dir, "i18n", "languages.json"), JSON.stringify({ ...manifest, files }));
+
+// The loader titles the widget's frame in the widget's language: one short
+// text per catalog, so the loader stays small and needs no catalog download.
+const loader = join(dir, "embed.js");
+const titleLine = manifest.keys.indexOf("builder.frame_title") + 1;
+if (titleLine === 0) throw new Error("post-build: the catalogs lost the key builder.frame_title");
+const titles = {};
+for (const tag of Object.keys(manifest.names)) {
+  titles[tag] = readFileSync(join(written, `${tag}.txt`), "utf8").split("\n")[titleLine];
+}
+const unfilled = readFileSync(loader, "utf8");
+if (!unfilled.includes('"__TITLES__"')) throw new Error("post-build: embed.js lost its TITLES placeholder");
+writeFileSync(loader, unfilled.replace('"__TITLES__"', JSON.stringify(titles)));
 
 const glue = readdirSync(dir).filter((f) => /^social8020-[0-9a-f]+\.js$/.test(f));
 if (glue.length !== 1) throw new Error(`post-build: expected one glue file in ${dir}, found ${glue.length}`);
@@ -74,7 +90,6 @@ if (!release) process.exit(0);
 // The loader that host pages include (embed.js) is minified too: its budget
 // is what a host page downloads (docs/spec.md §8), and its comments are for
 // the repository, not for every visitor of a consultancy's site.
-const loader = join(dir, "embed.js");
 const source = readFileSync(loader, "utf8");
 const { code: small } = transformSync(source, { minify: true, target: "es2019" });
 writeFileSync(loader, small);

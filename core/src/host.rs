@@ -412,6 +412,12 @@ impl HostSettings {
                 warn("locale", "Use a language tag such as de-DE or en-GB.");
             }
         }
+        // The start script (boot.js) has already chosen the catalog from
+        // `lang` (docs/spec.md §9), or warned that none serves it; here it
+        // is only judged, so that it is in force or ignored like the others.
+        if get("lang").is_some_and(|text| !is_locale(text.trim())) {
+            warn("lang", "Use a language tag such as de or pt-BR.");
+        }
         let label = match get("cta-label").map(str::trim) {
             None => None,
             Some(text) if is_label(text) => Some(text.to_owned()),
@@ -498,11 +504,12 @@ impl HostSettings {
 }
 
 /// Every setting a host can give, in the order of the README's table.
-pub const SETTINGS: [&str; 10] = [
+pub const SETTINGS: [&str; 11] = [
     "accent",
     "theme",
     "currency",
     "locale",
+    "lang",
     "cta-url",
     "cta-label",
     "share-url",
@@ -654,8 +661,9 @@ fn host_of(authority: &str) -> Option<String> {
         .then(|| host.to_ascii_lowercase())
 }
 
-/// A BCP 47-like tag: subtags of 1 to 8 ASCII letters or digits joined by
-/// hyphens, the first of 2 to 8 letters, 35 characters at most.
+/// A BCP 47-like tag (the `locale` and `lang` settings): subtags of 1 to 8
+/// ASCII letters or digits joined by hyphens, the first of 2 to 8 letters,
+/// 35 characters at most.
 fn is_locale(text: &str) -> bool {
     let mut subtags = text.split('-');
     let first_ok = subtags
@@ -829,6 +837,8 @@ mod tests {
                 vec!["accent", "theme", "currency"],
             ),
             ("?currency=eur&locale=de-DE", vec!["locale"]),
+            ("?lang=de&locale=de-CH", vec!["locale", "lang"]),
+            ("?lang=de_DE&theme=dark", vec!["theme"]),
             ("?cta-label=Call", vec![]),
             (
                 "?cta-label=Call&cta-url=https://example.com",
@@ -1019,6 +1029,19 @@ mod tests {
             long.as_str(),
         ] {
             check(&format!("?locale={bad}"), &[("locale", "-")], &["locale"]);
+        }
+    }
+
+    /// The same check as `locale`: a well-formed tag is in force, whether
+    /// or not a catalog serves it (the start script warns about that one).
+    #[test]
+    fn lang() {
+        for good in ["de", "pt-BR", "en-XA", "ja", "+fr+"] {
+            check(&format!("?lang={good}"), &[], &[]);
+            assert_eq!(HostSettings::accepted(&format!("?lang={good}")), ["lang"]);
+        }
+        for bad in ["", "d", "pt_BR", "de-", "12", "de%3Bx", "portuguese"] {
+            check(&format!("?lang={bad}"), &[], &["lang"]);
         }
     }
 
@@ -1313,7 +1336,7 @@ mod never_panics {
             pairs in proptest::collection::vec(
                 (
                     prop_oneof![
-                        Just("accent"), Just("theme"), Just("currency"), Just("locale"),
+                        Just("accent"), Just("theme"), Just("currency"), Just("locale"), Just("lang"),
                         Just("cta-url"), Just("cta-label"), Just("share-url"),
                         Just("weights"), Just("targets"), Just("bands"), Just("embed"),
                     ],
