@@ -409,15 +409,25 @@ fn pseudo_long(english: &Catalog) -> Catalog {
     catalog
 }
 
-/// `ar-XB`: right to left, every text wrapped in a right-to-left override,
-/// to check that the layout mirrors.
+/// `ar-XB`: right to left, every word's letters in a right-to-left
+/// override (so words read mirrored and untranslated text stands out),
+/// numbers and punctuation left to the bidi algorithm as in a real
+/// right-to-left language, to check that the layout mirrors.
 fn pseudo_rtl(english: &Catalog) -> Catalog {
     let mut catalog = map_texts(english, "ar-XB", |text| {
-        if text.trim().is_empty() {
-            text.to_owned()
-        } else {
-            format!("\u{202e}{text}\u{202c}")
+        let mut out = String::new();
+        let mut in_word = false;
+        for c in text.chars() {
+            if c.is_alphabetic() != in_word {
+                out.push(if in_word { '\u{202c}' } else { '\u{202e}' });
+                in_word = !in_word;
+            }
+            out.push(c);
         }
+        if in_word {
+            out.push('\u{202c}');
+        }
+        out
     });
     set_meta(&mut catalog, "meta.dir", "rtl");
     set_meta(&mut catalog, "meta.name", "Pseudo (right to left)");
