@@ -10,6 +10,7 @@ use yew::prelude::*;
 
 use crate::browser::format::Formatter;
 use crate::text::{count, t, Key, Problem};
+use crate::view::headline::unbroken_percents;
 use crate::view::problem::problem_paragraph;
 
 #[derive(Properties, PartialEq)]
@@ -179,7 +180,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
                 </div>
             </div>
             <p class="what-if__result" data-testid="what-if">
-                {count(
+                {unbroken_percents(&count(
                     match period {
                         Period::Week => Key::WhatIfResultWeek,
                         Period::Month => Key::WhatIfResultMonth,
@@ -191,7 +192,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
                         ("projected", &f.results(p.projected_results)),
                         ("change", &f.signed_percent(p.change)),
                     ],
-                )}
+                ))}
             </p>
             <p class="what-if__assumption">{t(Key::WhatIfAssumption)}</p>
         </> },

@@ -85,7 +85,7 @@ fn words(h: &Headline, period: Period, threshold: f64, f: &Formatter) -> Sentenc
 
 /// The text with every "38 %" kept on one line. The text itself keeps its
 /// plain spaces, so it reads and copies exactly as written.
-fn unbroken_percents(text: &str) -> Html {
+pub fn unbroken_percents(text: &str) -> Html {
     let words: Vec<&str> = text.split(' ').collect();
     let mut parts = Vec::with_capacity(words.len());
     let mut i = 0;
