@@ -39,15 +39,13 @@ fn words(h: &Headline, period: Period, threshold: f64, f: &Formatter) -> Sentenc
     let share = f.percent(h.vital_count_share);
     let results = f.percent(h.vital_result_share);
     let time = h.vital_time_share.map(|time| f.percent(time));
-    let mut args = vec![
+    let args = [
         ("count", vital.as_str()),
         ("total", total.as_str()),
         ("share", share.as_str()),
         ("results", results.as_str()),
+        ("time", time.as_deref().unwrap_or_default()),
     ];
-    if let Some(time) = &time {
-        args.push(("time", time.as_str()));
-    }
     // The verb agrees with the vital few; the noun, in English, with all
     // activities, which is singular only when there is one.
     let main = match (h.activity_count == 1, time.is_some()) {
