@@ -68,7 +68,9 @@ pub struct ParetoChartProps {
 }
 
 /// The chart of the breakdown, with its two views. Shown only when there is
-/// a breakdown; the data table beside it is another component.
+/// a breakdown; the data table beside it is another component. The SVG is
+/// left to right in every language: the core lays out ranks from the left,
+/// and its labels' anchors (`start`, `end`) are meant that way.
 #[component]
 pub fn ParetoChart(props: &ParetoChartProps) -> Html {
     let view = use_state(|| View::Pareto);
@@ -157,6 +159,7 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
                     width="100%"
                     viewBox={axes.frame.view_box.clone()}
                     preserveAspectRatio="xMidYMin slice"
+                    direction="ltr"
                 >
                     <title id={TITLE_ID}>{text.title}</title>
                     <desc id={DESC_ID}>{text.summary.clone()}</desc>
