@@ -37,5 +37,6 @@ pub fn start(catalog: &str, locale: &str) {
         };
         let _ = html.set_attribute("dir", dir);
     }
+    gloo::utils::document().set_title(text::t(text::Key::PageDocumentTitle));
     yew::Renderer::<App>::new().render();
 }

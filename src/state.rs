@@ -9,11 +9,50 @@ use social8020_core::codec::LinkError;
 use social8020_core::draft::{ActivityDraft, ScenarioDraft};
 use social8020_core::example;
 use social8020_core::scenario::{
-    ActivityKind, Invalid, Period, Scenario, SignalField, Threshold, MAX_ACTIVITIES,
+    ActivityKind, Invalid, Period, Scenario, SignalField, Threshold, MAX_ACTIVITIES, MAX_NAME_CHARS,
 };
+use social8020_core::text::visible;
 use yew::Reducible;
 
-use crate::text::Undone;
+use crate::text::{t, Key, Undone};
+
+/// The worked example's activities in the visitor's language, in the order
+/// of [`example::bakery`].
+const EXAMPLE_NAMES: [Key; 8] = [
+    Key::ExampleActivity1,
+    Key::ExampleActivity2,
+    Key::ExampleActivity3,
+    Key::ExampleActivity4,
+    Key::ExampleActivity5,
+    Key::ExampleActivity6,
+    Key::ExampleActivity7,
+    Key::ExampleActivity8,
+];
+
+/// `draft` with the worked example's activities named in the visitor's
+/// language, when it is the example as the core writes it: the core's
+/// eight English names, in order. The core's example stays English, so
+/// that its numbers, its currency and the link it makes are the same in
+/// every language but for the names; a form the visitor has renamed, and
+/// a name a catalog gets wrong (empty, too long), are left as they are.
+fn name_example(mut draft: ScenarioDraft) -> ScenarioDraft {
+    let english = example::bakery();
+    let is_example = draft.activities.len() == EXAMPLE_NAMES.len()
+        && draft
+            .activities
+            .iter()
+            .zip(english.activities())
+            .all(|(row, activity)| row.name == activity.name);
+    if is_example {
+        for (row, key) in draft.activities.iter_mut().zip(EXAMPLE_NAMES) {
+            let name = visible(t(key).trim());
+            if (1..=MAX_NAME_CHARS).contains(&name.chars().count()) {
+                row.name = name.into_owned();
+            }
+        }
+    }
+    draft
+}
 
 /// A change the visitor asks for.
 #[derive(Clone, Debug, PartialEq)]
@@ -99,7 +138,10 @@ impl State {
         State::from_draft(ScenarioDraft::from_scenario(scenario))
     }
 
+    /// The state of `draft`; the worked example comes in the visitor's
+    /// language.
     pub fn from_draft(draft: ScenarioDraft) -> State {
+        let draft = name_example(draft);
         let keys = (0..draft.activities.len() as u32).collect();
         let mut state = State {
             next_key: draft.activities.len() as u32,
@@ -170,9 +212,10 @@ impl State {
             .collect();
     }
 
-    /// Replaces a shared scenario with the visitor's own form.
+    /// Replaces a shared scenario with the visitor's own form (the worked
+    /// example in the visitor's language).
     fn show_own(&mut self, own: ScenarioDraft) {
-        self.reset_rows(own);
+        self.reset_rows(name_example(own));
         self.origin = Origin::Own;
         self.undo = None;
         self.last_valid = None;
@@ -252,7 +295,9 @@ impl Reducible for State {
             }
             Action::LoadExample => {
                 next.remember(Undone::LoadedExample);
-                next.reset_rows(ScenarioDraft::from_scenario(&example::bakery()));
+                next.reset_rows(name_example(ScenarioDraft::from_scenario(
+                    &example::bakery(),
+                )));
             }
             Action::Undo => {
                 let Some(point) = next.undo.take() else {
@@ -479,6 +524,46 @@ mod tests {
         for (action, replaces) in cases {
             let after = run([action.clone()]);
             assert_eq!(after.replaced == 1, replaces, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn only_the_core_example_is_renamed() {
+        let example = ScenarioDraft::from_scenario(&example::bakery());
+        assert_eq!(name_example(example.clone()), example);
+        let mut renamed = example.clone();
+        renamed.activities[7].name = "Market stall".into();
+        assert_eq!(name_example(renamed.clone()), renamed);
+    }
+
+    /// Every catalog names the eight activities of the example with names
+    /// a scenario takes, all different.
+    #[test]
+    fn every_catalog_names_the_example() {
+        let catalogs = [
+            include_str!("../i18n/en.txt"),
+            include_str!("../i18n/de.txt"),
+            include_str!("../i18n/es.txt"),
+            include_str!("../i18n/fr.txt"),
+            include_str!("../i18n/pt-BR.txt"),
+        ];
+        for catalog in catalogs {
+            let mut names: Vec<&str> = catalog
+                .lines()
+                .filter_map(|line| line.strip_prefix("example.activity."))
+                .filter_map(|line| line.split_once(" = ").map(|(_, name)| name))
+                .collect();
+            assert_eq!(names.len(), EXAMPLE_NAMES.len(), "{names:?}");
+            for name in &names {
+                assert_eq!(visible(name), *name);
+                assert!(
+                    (1..=MAX_NAME_CHARS).contains(&name.chars().count()),
+                    "{name}"
+                );
+            }
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), EXAMPLE_NAMES.len());
         }
     }
 

@@ -1,16 +1,16 @@
-//! The words of the Pareto chart: its titles, the title of each bar, the
-//! labels of the axis and the text summary that screen readers read. The
-//! geometry is the core's ([`social8020_core::chart`]); the numbers are
-//! formatted by the same [`Formatter`] as the rest of the page.
+//! The words of the Pareto chart: the title of each bar, the labels of the
+//! axis and the text summary that screen readers read, from the catalog
+//! (`chart.*` keys). The geometry is the core's
+//! ([`social8020_core::chart`]); the numbers are formatted by the same
+//! [`Formatter`] as the rest of the page.
+//!
+//! A summary is whole sentences joined by spaces; each sentence is one
+//! catalog text, so its words can be ordered as each language needs.
 
 use social8020_core::pareto::{Breakdown, Ranked, TOLERANCE};
 
-use super::plural;
+use super::{count, fill, Key};
 use crate::browser::format::Formatter;
-
-pub const PARETO_TITLE: &str = "Share of results by activity, with the running total";
-pub const TIME_TITLE: &str = "Share of results beside share of time, by activity";
-pub const VITAL_LABEL: &str = "Vital few";
 
 /// A percentage label of the axis or the threshold line: "80 %".
 pub fn axis_percent(percent: impl Into<f64>, format: &Formatter) -> String {
@@ -19,39 +19,46 @@ pub fn axis_percent(percent: impl Into<f64>, format: &Formatter) -> String {
 
 /// "2. Replying to comments (vital few)".
 fn heading(row: &Ranked) -> String {
-    let vital = if row.vital { " (vital few)" } else { "" };
-    format!("{}. {}{vital}", row.rank, row.activity.name)
+    let key = if row.vital {
+        Key::ChartBarNameVital
+    } else {
+        Key::ChartBarName
+    };
+    fill(
+        key,
+        &[
+            ("rank", &row.rank.to_string()),
+            ("name", &row.activity.name),
+        ],
+    )
 }
 
 /// The `<title>` of a bar in the Pareto view.
 pub fn pareto_bar(row: &Ranked, format: &Formatter) -> String {
-    format!(
-        "{}: {} of results, {} cumulative",
-        heading(row),
-        format.percent(row.figures.result_share),
-        format.percent(row.figures.cumulative_share),
+    fill(
+        Key::ChartBarPareto,
+        &[
+            ("bar", &heading(row)),
+            ("share", &format.percent(row.figures.result_share)),
+            ("cumulative", &format.percent(row.figures.cumulative_share)),
+        ],
     )
 }
 
 /// The `<title>` of a bar pair in the time view.
 pub fn time_bar(row: &Ranked, format: &Formatter) -> String {
-    let results = format.percent(row.figures.result_share);
+    let bar = heading(row);
+    let share = format.percent(row.figures.result_share);
     match row.figures.time_share {
-        Some(time) => format!(
-            "{}: {results} of results, {} of time",
-            heading(row),
-            format.percent(time)
+        Some(time) => fill(
+            Key::ChartBarTime,
+            &[
+                ("bar", &bar),
+                ("share", &share),
+                ("time", &format.percent(time)),
+            ],
         ),
-        None => format!("{}: {results} of results", heading(row)),
-    }
-}
-
-/// "Bar chart of 1 activity" or "Bar chart of 8 activities sorted by
-/// results".
-fn bar_chart_of(count: usize) -> String {
-    match count {
-        1 => "Bar chart of 1 activity".to_owned(),
-        n => format!("Bar chart of {n} activities sorted by results"),
+        None => fill(Key::ChartBarUntimed, &[("bar", &bar), ("share", &share)]),
     }
 }
 
@@ -60,38 +67,68 @@ pub fn pareto_summary(breakdown: &Breakdown, format: &Formatter) -> String {
     let Some(top) = breakdown.rows().next() else {
         return String::new();
     };
-    let count = breakdown.len();
-    let threshold = breakdown.scenario().threshold();
-    let threshold_text = format.percent(threshold.fraction());
+    let total = breakdown.len();
+    let threshold = breakdown.scenario().threshold().fraction();
     let vital_share = breakdown.vital_result_share();
-    let past_or_at = if vital_share > threshold.fraction() + TOLERANCE {
-        "past"
-    } else {
-        "at"
-    };
-    let line = format!("{past_or_at} the {threshold_text} threshold line");
-    let name = &top.activity.name;
-    if count == 1 {
-        return format!(
-            "Bar chart of 1 activity, {name}, which brings all of the results, {line}."
+    let past = vital_share > threshold + TOLERANCE;
+    let name = top.activity.name.as_str();
+    let count_text = format.number(total as f64);
+    let threshold_text = format.percent(threshold);
+    let top_share = format.percent(top.figures.result_share);
+    if total == 1 {
+        // One activity brings all of the results, and the threshold is at
+        // most 95 %: it is always past the line.
+        return fill(
+            Key::ChartSummarySingle,
+            &[
+                ("count", &count_text),
+                ("name", name),
+                ("threshold", &threshold_text),
+            ],
         );
     }
-    let intro = format!("{}.", bar_chart_of(count));
-    let top_share = format.percent(top.figures.result_share);
+    let intro = fill(Key::ChartSummaryIntro, &[("count", &count_text)]);
+    let top_sentence = fill(Key::ChartSummaryTop, &[("name", name), ("top", &top_share)]);
     match breakdown.vital_count() {
-        1 => format!(
-            "{intro} The top activity, {name}, is the vital few on its own: it brings \
-             {top_share} of results, {line}."
-        ),
-        vital if vital == count => format!(
-            "{intro} All {count} are needed to reach the {threshold_text} threshold line. \
-             The top activity, {name}, brings {top_share}."
-        ),
-        vital => format!(
-            "{intro} The first {vital}, the vital few, reach {} of results, {line}. \
-             The top activity, {name}, brings {top_share}.",
-            format.percent(vital_share)
-        ),
+        1 => {
+            let key = if past {
+                Key::ChartSummaryTopPast
+            } else {
+                Key::ChartSummaryTopAt
+            };
+            let alone = fill(
+                key,
+                &[
+                    ("name", name),
+                    ("top", &top_share),
+                    ("threshold", &threshold_text),
+                ],
+            );
+            format!("{intro} {alone}")
+        }
+        vital if vital == total => {
+            let all = fill(
+                Key::ChartSummaryAll,
+                &[("count", &count_text), ("threshold", &threshold_text)],
+            );
+            format!("{intro} {all} {top_sentence}")
+        }
+        vital => {
+            let key = if past {
+                Key::ChartSummaryVitalPast
+            } else {
+                Key::ChartSummaryVitalAt
+            };
+            let reach = fill(
+                key,
+                &[
+                    ("count", &format.number(vital as f64)),
+                    ("share", &format.percent(vital_share)),
+                    ("threshold", &threshold_text),
+                ],
+            );
+            format!("{intro} {reach} {top_sentence}")
+        }
     }
 }
 
@@ -100,48 +137,57 @@ pub fn time_summary(breakdown: &Breakdown, format: &Formatter) -> String {
     let Some(top) = breakdown.rows().next() else {
         return String::new();
     };
-    let count = breakdown.len();
+    let total = breakdown.len();
+    let count_text = format.number(total as f64);
     let headline = breakdown.headline();
     let Some(vital_time) = headline.vital_time_share else {
-        return format!(
-            "{}, showing each one's share of results. Shares of time are not shown \
-             because no hours were entered.",
-            bar_chart_of(count)
-        );
+        return count(Key::ChartTimeUntimed, total as f64, &count_text, &[]);
     };
-    let intro = format!(
-        "{}, with each one's share of results beside its share of time.",
-        bar_chart_of(count)
-    );
-    let (vital, time) = (
+    let intro = count(Key::ChartTimeIntro, total as f64, &count_text, &[]);
+    let (share, time) = (
         format.percent(headline.vital_result_share),
         format.percent(vital_time),
     );
     let group = match breakdown.vital_count() {
-        1 if count == 1 => String::new(),
-        1 => format!(
-            " The vital few, the top activity alone, brings {vital} of results using {time} \
-             of time."
-        ),
-        v if v == count => format!(
-            " All {count} are needed to reach the {} threshold.",
-            format.percent(breakdown.scenario().threshold().fraction())
-        ),
-        v => {
-            format!(" The vital few, the first {v}, bring {vital} of results using {time} of time.")
-        }
+        1 if total == 1 => None,
+        1 => Some(fill(
+            Key::ChartTimeTopAlone,
+            &[("share", &share), ("time", &time)],
+        )),
+        vital if vital == total => Some(fill(
+            Key::ChartTimeAll,
+            &[
+                ("count", &count_text),
+                (
+                    "threshold",
+                    &format.percent(breakdown.scenario().threshold().fraction()),
+                ),
+            ],
+        )),
+        vital => Some(fill(
+            Key::ChartTimeVital,
+            &[
+                ("count", &format.number(vital as f64)),
+                ("share", &share),
+                ("time", &time),
+            ],
+        )),
     };
-    format!(
-        "{intro}{group} The top activity, {}, brings {} of results using {} of time.",
-        top.activity.name,
-        format.percent(top.figures.result_share),
-        format.percent(top.figures.time_share.unwrap_or(0.0)),
-    )
-}
-
-/// "8 activities" for the legend of a row group.
-pub fn activities(count: usize) -> String {
-    format!("{count} {}", plural(count as f64, "activity", "activities"))
+    let top_sentence = fill(
+        Key::ChartTimeTop,
+        &[
+            ("name", &top.activity.name),
+            ("top", &format.percent(top.figures.result_share)),
+            (
+                "top_time",
+                &format.percent(top.figures.time_share.unwrap_or(0.0)),
+            ),
+        ],
+    );
+    match group {
+        Some(group) => format!("{intro} {group} {top_sentence}"),
+        None => format!("{intro} {top_sentence}"),
+    }
 }
 
 #[cfg(test)]

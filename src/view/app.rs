@@ -16,8 +16,7 @@ use crate::browser::format::Formatter;
 use crate::browser::frame::{self, Value};
 use crate::browser::location;
 use crate::state::{Action, State};
-use crate::text::catalog;
-use crate::text::Undone;
+use crate::text::{catalog, fill, t, Key, Undone};
 use crate::view::activities::Activities;
 use crate::view::breakdown::{BreakdownTable, WhatIf};
 use crate::view::chart::ParetoChart;
@@ -96,12 +95,15 @@ pub fn App() -> Html {
         },
     );
 
-    let hours_label = format!("Hours per {}", state.draft.period.key());
+    let hours_label = match state.draft.period {
+        Period::Week => t(Key::PageHoursPerWeek),
+        Period::Month => t(Key::PageHoursPerMonth),
+    };
     let unit_text = state.draft.unit.trim();
     let results_label = if unit_text.is_empty() {
-        "Results".to_owned()
+        t(Key::PageResults).to_owned()
     } else {
-        format!("Results ({unit_text})")
+        fill(Key::PageResultsIn, &[("unit", unit_text)])
     };
 
     let results_text = (*headline)
@@ -191,7 +193,7 @@ pub fn App() -> Html {
         <div class={classes!("app", host.embedded().then_some("app--embed"))} ref={root}>
             <header class="app__header">
                 <p class="app__brand">{"Social 80/20"}</p>
-                <h1 class="app__title">{"Where do your social media results really come from?"}</h1>
+                <h1 class="app__title">{t(Key::PageTitle)}</h1>
             </header>
             <LinkBanner
                 origin={state.origin}
@@ -206,7 +208,7 @@ pub fn App() -> Html {
                     <ParetoChart breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
                 </div>
             }
-            <div class="toolbar" role="group" aria-label="Share and export">
+            <div class="toolbar" role="group" aria-label={t(Key::PageShareAndExport)}>
                 <CopyLink scenario={state.last_valid.clone()} on_notice={on_notice.clone()} {on_share} />
                 <Exports analysis={analysis.clone()} on_notice={on_notice.clone()} />
             </div>
@@ -244,8 +246,8 @@ pub fn App() -> Html {
                     on_notice={on_notice}
                 />
                 <div class="inputs__footer">
-                    <button type="button" class="button button--quiet" onclick={on_clear}>{"Clear all"}</button>
-                    <button type="button" class="button button--quiet" onclick={on_example}>{"Show the example"}</button>
+                    <button type="button" class="button button--quiet" onclick={on_clear}>{t(Key::PageClearAll)}</button>
+                    <button type="button" class="button button--quiet" onclick={on_example}>{t(Key::PageShowExample)}</button>
                 </div>
             </div>
             <div class="card signals-card">
@@ -258,14 +260,14 @@ pub fn App() -> Html {
             </div>
             if let Some(Ok(breakdown)) = &breakdown {
                 <section class="card numbers" aria-labelledby="numbers-title">
-                    <h2 id="numbers-title" class="section-title">{"The numbers behind your 80/20"}</h2>
+                    <h2 id="numbers-title" class="section-title">{t(Key::BreakdownTitle)}</h2>
                     <BreakdownTable breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
                     <WhatIf breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
                 </section>
             }
             <PrintFooter scenario={state.last_valid.clone()} />
             <footer class="app__footer">
-                <p>{"Everything stays in your browser: nothing you type is sent anywhere."}</p>
+                <p>{t(Key::PagePrivacy)}</p>
             </footer>
             <Announcer message={announcement} />
         </div>
@@ -276,6 +278,20 @@ pub fn App() -> Html {
 fn send(dispatch: &UseReducerDispatcher<State>, action: fn() -> Action) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |_| dispatch.dispatch(action()))
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// A `Date`, bound here for `toLocaleDateString` with `catch`: it
+    /// throws a `RangeError` on a malformed locale.
+    #[wasm_bindgen(js_name = Date)]
+    type Today;
+
+    #[wasm_bindgen(constructor, js_class = "Date")]
+    fn new() -> Today;
+
+    #[wasm_bindgen(method, catch, js_class = "Date", js_name = toLocaleDateString)]
+    fn local_date(this: &Today, locale: &str) -> Result<String, wasm_bindgen::JsValue>;
 }
 
 #[derive(Properties, PartialEq)]
@@ -302,17 +318,20 @@ fn PrintFooter(props: &PrintFooterProps) -> Html {
             move || drop(listener)
         });
     }
+    // As the visitor's locale writes dates; a malformed tag (a host may
+    // give one) falls back to the catalog's own, which is well formed.
     let date = use_memo((), |_| {
-        js_sys::Date::new_0()
-            .to_locale_date_string("default", &js_sys::Object::new())
-            .as_string()
+        let today = Today::new();
+        today
+            .local_date(catalog::locale())
+            .or_else(|_| today.local_date(catalog::lang()))
             .unwrap_or_default()
     });
     html! {
         <footer class="print-only print-footer">
-            <p>{format!("Social 80/20 report, {}.", *date)}</p>
+            <p>{fill(Key::PrintReport, &[("date", date.as_str())])}</p>
             if let Some(link) = &*link {
-                <p>{"Open these numbers again: "}{link.clone()}</p>
+                <p>{fill(Key::PrintOpenAgain, &[("link", link.as_str())])}</p>
             }
         </footer>
     }
@@ -335,8 +354,8 @@ fn UndoBar(props: &UndoBarProps) -> Html {
     html! {
         <div class="undo-bar">
             <p class="undo-bar__text">{what.words()}</p>
-            <button type="button" class="button button--small" onclick={props.on_undo.clone()}>{"Undo"}</button>
-            <button type="button" class="icon-button" aria-label="Dismiss" onclick={props.on_dismiss.clone()}>
+            <button type="button" class="button button--small" onclick={props.on_undo.clone()}>{t(Key::PageUndo)}</button>
+            <button type="button" class="icon-button" aria-label={t(Key::PageDismiss)} onclick={props.on_dismiss.clone()}>
                 <span aria-hidden="true">{"✕"}</span>
             </button>
         </div>

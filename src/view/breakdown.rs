@@ -4,12 +4,13 @@
 use std::rc::Rc;
 
 use social8020_core::pareto::{Breakdown, Figures, Ranked};
-use social8020_core::scenario::Activity;
+use social8020_core::scenario::{Activity, ActivityKind, Period};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser::format::Formatter;
-use crate::text::{chart::activities, plural, Problem};
+use crate::text::{count, t, Key, Problem};
+use crate::view::headline::unbroken_percents;
 use crate::view::problem::problem_paragraph;
 
 #[derive(Properties, PartialEq)]
@@ -51,33 +52,39 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
             </tbody>
         }
     };
-    let vital_title = format!(
-        "Vital few: {} bringing {} of results (threshold {})",
-        activities(b.vital_count()),
-        f.percent(vital_share),
-        f.percent(b.scenario().threshold().fraction()),
-    );
-    let trivial_title = format!(
-        "Trivial many: {} bringing {} of results",
-        activities(b.len() - b.vital_count()),
-        f.percent((1.0 - vital_share).max(0.0)),
+    let group_title = |key: Key, n: usize, share: f64| {
+        count(
+            key,
+            n as f64,
+            &f.number(n as f64),
+            &[
+                ("share", &f.percent(share)),
+                ("threshold", &f.percent(b.scenario().threshold().fraction())),
+            ],
+        )
+    };
+    let vital_title = group_title(Key::BreakdownVitalGroup, b.vital_count(), vital_share);
+    let trivial_title = group_title(
+        Key::BreakdownTrivialGroup,
+        b.len() - b.vital_count(),
+        (1.0 - vital_share).max(0.0),
     );
     html! {
         <div class="table-scroll" role="region" aria-labelledby="breakdown-caption" tabindex="0">
             <table class="breakdown" data-testid="breakdown-table">
-                <caption id="breakdown-caption">{"Every activity, most results first"}</caption>
+                <caption id="breakdown-caption">{t(Key::BreakdownCaption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col" class="num">{"#"}</th>
-                        <th scope="col">{"Activity"}</th>
-                        <th scope="col">{"Type"}</th>
-                        <th scope="col" class="num">{"Hours"}</th>
-                        <th scope="col" class="num">{"Results"}</th>
-                        <th scope="col" class="num">{"Result share"}</th>
-                        <th scope="col" class="num">{"Cumulative"}</th>
-                        <th scope="col" class="num">{"Time share"}</th>
-                        <th scope="col" class="num">{"Per hour"}</th>
-                        <th scope="col" class="num">{"Leverage"}</th>
+                        <th scope="col" class="num">{t(Key::BreakdownColRank)}</th>
+                        <th scope="col">{t(Key::BreakdownColActivity)}</th>
+                        <th scope="col">{t(Key::BreakdownColType)}</th>
+                        <th scope="col" class="num">{t(Key::BreakdownColHours)}</th>
+                        <th scope="col" class="num">{t(Key::BreakdownColResults)}</th>
+                        <th scope="col" class="num">{t(Key::BreakdownColResultShare)}</th>
+                        <th scope="col" class="num">{t(Key::BreakdownColCumulative)}</th>
+                        <th scope="col" class="num">{t(Key::BreakdownColTimeShare)}</th>
+                        <th scope="col" class="num">{t(Key::BreakdownColPerHour)}</th>
+                        <th scope="col" class="num">{t(Key::BreakdownColLeverage)}</th>
                     </tr>
                 </thead>
                 {group(vital_title, b.vital().collect(), true)}
@@ -103,12 +110,16 @@ fn Row(props: &RowProps) -> Html {
     let f = &props.formatter;
     let r = &props.figures;
     let activity = &props.activity;
-    let none = || html! { <span class="none" aria-label="none">{"—"}</span> };
+    let none = || html! { <span class="none" aria-label={t(Key::BreakdownNone)}>{"—"}</span> };
+    let kind = t(match activity.kind {
+        ActivityKind::Following => Key::BreakdownTypeFollowing,
+        ActivityKind::Community => Key::BreakdownTypeCommunity,
+    });
     html! {
         <tr class={classes!(props.vital.then_some("is-vital"))}>
             <td class="num">{props.rank}</td>
             <th scope="row" class="breakdown__name">{activity.name.clone()}</th>
-            <td>{activity.kind.label()}</td>
+            <td>{kind}</td>
             <td class="num">{f.number(activity.hours.as_f64())}</td>
             <td class="num">{f.results(activity.results.as_f64())}</td>
             <td class="num">{f.percent_precise(r.result_share)}</td>
@@ -153,7 +164,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
         },
         Ok(p) => html! { <>
             <div class="field">
-                <label for="what-if-share" class="field__label">{"Share of trivial-many hours to move"}</label>
+                <label for="what-if-share" class="field__label">{t(Key::WhatIfShare)}</label>
                 <div class="range">
                     <input
                         id="what-if-share"
@@ -169,24 +180,26 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
                 </div>
             </div>
             <p class="what-if__result" data-testid="what-if">
-                {format!(
-                    "Moving {} {} a {} would take your results from {} to about {} ({}).",
-                    f.number(p.moved_hours),
-                    plural(p.moved_hours, "hour", "hours"),
-                    period.key(),
-                    f.results(p.current_results),
-                    f.results(p.projected_results),
-                    f.signed_percent(p.change),
-                )}
+                {unbroken_percents(&count(
+                    match period {
+                        Period::Week => Key::WhatIfResultWeek,
+                        Period::Month => Key::WhatIfResultMonth,
+                    },
+                    p.moved_hours,
+                    &f.number(p.moved_hours),
+                    &[
+                        ("current", &f.results(p.current_results)),
+                        ("projected", &f.results(p.projected_results)),
+                        ("change", &f.signed_percent(p.change)),
+                    ],
+                ))}
             </p>
-            <p class="what-if__assumption">
-                {"This assumes results per hour stay as they are. Real returns usually fall as you add hours, so treat it as an upper bound."}
-            </p>
+            <p class="what-if__assumption">{t(Key::WhatIfAssumption)}</p>
         </> },
     };
     html! {
         <section class="what-if" aria-labelledby="what-if-title">
-            <h3 id="what-if-title" class="subsection-title">{"What if you moved time to the vital few?"}</h3>
+            <h3 id="what-if-title" class="subsection-title">{t(Key::WhatIfTitle)}</h3>
             {content}
         </section>
     }

@@ -1,7 +1,7 @@
 //! The Pareto chart (docs/spec.md §2, "Chart"): an inline SVG of the
 //! geometry that [`social8020_core::chart`] computes, a toggle between its
 //! two views and a legend. This file only prints the numbers it is given,
-//! with the words of [`crate::text::chart`].
+//! with the words of [`crate::text::chart`] and the catalog.
 //!
 //! Hooks for end-to-end tests: the SVG has `data-testid="pareto-chart"`;
 //! every activity's result bar has the class `chart__bar` (one per activity
@@ -18,6 +18,7 @@ use yew::prelude::*;
 
 use crate::browser::format::Formatter;
 use crate::text::chart as words;
+use crate::text::{fill, t, Key};
 
 const TITLE_ID: &str = "pareto-chart-title";
 const DESC_ID: &str = "pareto-chart-desc";
@@ -34,10 +35,10 @@ impl View {
     const ALL: [View; 2] = [View::Pareto, View::Time];
 
     fn label(self) -> &'static str {
-        match self {
-            View::Pareto => "Results and cumulative share",
-            View::Time => "Time vs results",
-        }
+        t(match self {
+            View::Pareto => Key::ChartViewPareto,
+            View::Time => Key::ChartViewTime,
+        })
     }
 }
 
@@ -67,7 +68,9 @@ pub struct ParetoChartProps {
 }
 
 /// The chart of the breakdown, with its two views. Shown only when there is
-/// a breakdown; the data table beside it is another component.
+/// a breakdown; the data table beside it is another component. The SVG is
+/// left to right in every language: the core lays out ranks from the left,
+/// and its labels' anchors (`start`, `end`) are meant that way.
 #[component]
 pub fn ParetoChart(props: &ParetoChartProps) -> Html {
     let view = use_state(|| View::Pareto);
@@ -88,7 +91,7 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
             };
             let (title, summary, bars) = match view {
                 View::Pareto => (
-                    words::PARETO_TITLE,
+                    t(Key::ChartParetoTitle),
                     words::pareto_summary(breakdown, format),
                     breakdown
                         .rows()
@@ -96,7 +99,7 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
                         .collect(),
                 ),
                 View::Time => (
-                    words::TIME_TITLE,
+                    t(Key::ChartTimeTitle),
                     words::time_summary(breakdown, format),
                     breakdown
                         .rows()
@@ -144,7 +147,7 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
 
     html! {
         <div class="chart">
-            <div class="chart__views" role="group" aria-label="Chart view">
+            <div class="chart__views" role="group" aria-label={t(Key::ChartViews)}>
                 {for toggle}
             </div>
             <div class="chart__frame">
@@ -156,6 +159,7 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
                     width="100%"
                     viewBox={axes.frame.view_box.clone()}
                     preserveAspectRatio="xMidYMin slice"
+                    direction="ltr"
                 >
                     <title id={TITLE_ID}>{text.title}</title>
                     <desc id={DESC_ID}>{text.summary.clone()}</desc>
@@ -176,9 +180,7 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
                 </svg>
             </div>
             {legend}
-            <p class="chart__note">
-                {"Activities are ranked by results, highest first: 1 brings the most."}
-            </p>
+            <p class="chart__note">{fill(Key::ChartNote, &[("top", "1")])}</p>
         </div>
     }
 }
@@ -229,7 +231,7 @@ fn labels(axes: &Axes, text: &Words) -> Html {
             <>
                 <path class="chart__bracket" d={v.path.clone()} />
                 <text class="chart__text chart__vital-label" x={n(v.label_x)} y={n(v.label_y)}>
-                    {words::VITAL_LABEL}
+                    {t(Key::ChartVitalLabel)}
                 </text>
             </>
         }
@@ -329,11 +331,11 @@ fn time_marks(c: &TimeChart, text: &Words) -> Html {
 }
 
 /// One entry of the legend: a sample of the mark and what it means.
-fn key(swatch: &'static str, text: String) -> Html {
+fn key(swatch: &'static str, text: impl Into<Html>) -> Html {
     html! {
         <li class="chart__key">
             <span class={classes!("chart__swatch", swatch)} aria-hidden="true"></span>
-            {text}
+            {text.into()}
         </li>
     }
 }
@@ -341,31 +343,31 @@ fn key(swatch: &'static str, text: String) -> Html {
 fn pareto_legend(text: &Words) -> Html {
     html! {
         <ul class="chart__legend">
-            {key("chart__swatch--vital", "Vital few: solid bars, under the bracket".to_owned())}
-            {key("chart__swatch--trivial", "Trivial many: hatched bars".to_owned())}
-            {key("chart__swatch--line", "Running total of results (cumulative share)".to_owned())}
-            {key("chart__swatch--threshold", format!("{} threshold (dashed)", text.threshold))}
+            {key("chart__swatch--vital", t(Key::ChartLegendVital))}
+            {key("chart__swatch--trivial", t(Key::ChartLegendTrivial))}
+            {key("chart__swatch--line", t(Key::ChartLegendLine))}
+            {key(
+                "chart__swatch--threshold",
+                fill(Key::ChartLegendThreshold, &[("threshold", &text.threshold)]),
+            )}
         </ul>
     }
 }
 
 fn time_legend(time_known: bool) -> Html {
     let time = if time_known {
-        key(
-            "chart__swatch--time",
-            "Share of time: outlined bar, right of the share of results".to_owned(),
-        )
+        key("chart__swatch--time", t(Key::ChartLegendTime))
     } else {
         html! {
             <li class="chart__key chart__key--note">
-                {"Add the hours each activity takes to compare time with results."}
+                {t(Key::ChartLegendNoTime)}
             </li>
         }
     };
     html! {
         <ul class="chart__legend">
-            {key("chart__swatch--vital", "Share of results, vital few: solid".to_owned())}
-            {key("chart__swatch--trivial", "Share of results, trivial many: hatched".to_owned())}
+            {key("chart__swatch--vital", t(Key::ChartLegendTimeVital))}
+            {key("chart__swatch--trivial", t(Key::ChartLegendTimeTrivial))}
             {time}
         </ul>
     }

@@ -5,7 +5,7 @@ use social8020_core::scenario::Period;
 use yew::prelude::*;
 
 use crate::browser::format::Formatter;
-use crate::text::{plural, Problem};
+use crate::text::{count, fill, t, Key, Problem};
 
 /// The headline in two sentences, ready to show and to announce.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,40 +27,55 @@ pub fn sentences(breakdown: Result<&Breakdown, NoBreakdown>, format: &Formatter)
             )
         }
         Err(none) => Sentences {
-            main: "No results to break down yet.".to_owned(),
+            main: t(Key::HeadlineNoResults).to_owned(),
             detail: Problem::NoBreakdown(none).words(),
         },
     }
 }
 
 fn words(h: &Headline, period: Period, threshold: f64, f: &Formatter) -> Sentences {
-    let noun = plural(h.activity_count as f64, "activity", "activities");
-    let verb = plural(h.vital_count as f64, "brings", "bring");
-    let lead = format!(
-        "{} of {} {noun} ({}) {verb} {} of your results",
-        f.number(h.vital_count as f64),
-        f.number(h.activity_count as f64),
-        f.percent(h.vital_count_share),
-        f.percent(h.vital_result_share),
-    );
-    let per = period.key();
-    let main = match h.vital_time_share {
-        Some(time) => format!("{lead}, using {} of your time.", f.percent(time)),
-        None => format!("{lead}."),
+    let vital = f.number(h.vital_count as f64);
+    let total = f.number(h.activity_count as f64);
+    let share = f.percent(h.vital_count_share);
+    let results = f.percent(h.vital_result_share);
+    let time = h.vital_time_share.map(|time| f.percent(time));
+    let args = [
+        ("count", vital.as_str()),
+        ("total", total.as_str()),
+        ("share", share.as_str()),
+        ("results", results.as_str()),
+        ("time", time.as_deref().unwrap_or_default()),
+    ];
+    // The verb agrees with the vital few; the noun, in English, with all
+    // activities, which is singular only when there is one.
+    let main = match (h.activity_count == 1, time.is_some()) {
+        (true, true) => fill(Key::HeadlineSingle, &args),
+        (true, false) => fill(Key::HeadlineSingleUntimed, &args),
+        (false, true) => count(Key::HeadlineVital, h.vital_count as f64, &vital, &args),
+        (false, false) => count(
+            Key::HeadlineVitalUntimed,
+            h.vital_count as f64,
+            &vital,
+            &args,
+        ),
     };
-    let detail = if h.vital_time_share.is_none() {
-        "Add the hours each activity takes to see how much of your time they use.".to_owned()
+    let detail = if time.is_none() {
+        t(Key::HeadlineAddHours).to_owned()
     } else if h.vital_count == h.activity_count {
-        format!(
-            "Every one of your activities is needed to reach {} of your results.",
-            f.percent(threshold)
+        fill(
+            Key::HeadlineAllNeeded,
+            &[("threshold", &f.percent(threshold))],
         )
     } else {
-        let unit = plural(h.trivial_hours, "hour", "hours");
-        format!(
-            "You spend {} {unit} a {per} on activities that bring {} of your results.",
-            f.number(h.trivial_hours),
-            f.percent(h.trivial_result_share),
+        let key = match period {
+            Period::Week => Key::HeadlineTrivialWeek,
+            Period::Month => Key::HeadlineTrivialMonth,
+        };
+        count(
+            key,
+            h.trivial_hours,
+            &f.number(h.trivial_hours),
+            &[("share", &f.percent(h.trivial_result_share))],
         )
     };
     Sentences { main, detail }
@@ -68,7 +83,7 @@ fn words(h: &Headline, period: Period, threshold: f64, f: &Formatter) -> Sentenc
 
 /// The text with every "38 %" kept on one line. The text itself keeps its
 /// plain spaces, so it reads and copies exactly as written.
-fn unbroken_percents(text: &str) -> Html {
+pub fn unbroken_percents(text: &str) -> Html {
     let words: Vec<&str> = text.split(' ').collect();
     let mut parts = Vec::with_capacity(words.len());
     let mut i = 0;
@@ -103,21 +118,75 @@ pub struct InsightProps {
 pub fn Insight(props: &InsightProps) -> Html {
     html! {
         <section class="insight" aria-labelledby="insight-title">
-            <h2 id="insight-title" class="insight__eyebrow">{"Your 80/20"}</h2>
+            <h2 id="insight-title" class="insight__eyebrow">{t(Key::HeadlineEyebrow)}</h2>
             if let Some(s) = &props.sentences {
                 <p class="insight__headline" data-testid="headline">{unbroken_percents(&s.main)}</p>
                 <p class="insight__detail">{unbroken_percents(&s.detail)}</p>
             } else {
-                <p class="insight__headline" data-testid="headline">{"Start with one activity."}</p>
-                <p class="insight__detail">
-                    {"Enter its name, the hours it takes and what it brings in; your 80/20 appears here."}
-                </p>
+                <p class="insight__headline" data-testid="headline">{t(Key::HeadlineStart)}</p>
+                <p class="insight__detail">{t(Key::HeadlineStartDetail)}</p>
             }
             if props.stale {
-                <p class="insight__stale">
-                    {"Showing your last complete numbers. Fix the marked fields to update them."}
-                </p>
+                <p class="insight__stale">{t(Key::HeadlineStale)}</p>
             }
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use social8020_core::pareto;
+    use social8020_core::scenario::ResultUnit;
+    use social8020_core::testing::line;
+
+    use super::*;
+
+    /// Each case: a scenario line, then the two sentences.
+    #[test]
+    fn the_headline_agrees_with_its_counts_and_period() {
+        let cases = [
+            (
+                "A:1/300 B:1/100 C:2/100 D:0/0",
+                "2 of 4 activities (50 %) bring 80 % of your results, using 50 % of your time.",
+                "You spend 2 hours a month on activities that bring 20 % of your results.",
+            ),
+            (
+                "A:1/900 B:1/100",
+                "1 of 2 activities (50 %) brings 90 % of your results, using 50 % of your time.",
+                "You spend 1 hour a month on activities that bring 10 % of your results.",
+            ),
+            (
+                "A:1/300 B:1/300",
+                "2 of 2 activities (100 %) bring 100 % of your results, using 100 % of your time.",
+                "Every one of your activities is needed to reach 80 % of your results.",
+            ),
+            (
+                "A:2/5",
+                "1 of 1 activity (100 %) brings 100 % of your results, using 100 % of your time.",
+                "Every one of your activities is needed to reach 80 % of your results.",
+            ),
+            (
+                "A:0/5",
+                "1 of 1 activity (100 %) brings 100 % of your results.",
+                "Add the hours each activity takes to see how much of your time they use.",
+            ),
+            (
+                "A:0/300 B:0/300 C:0/100",
+                "2 of 3 activities (67 %) bring 86 % of your results.",
+                "Add the hours each activity takes to see how much of your time they use.",
+            ),
+        ];
+        let format = Formatter::plain(&ResultUnit::default());
+        for (scenario, main, detail) in cases {
+            let breakdown = pareto::breakdown(line(scenario).threshold(80).build());
+            let said = sentences(breakdown.as_ref().map_err(|e| *e), &format);
+            assert_eq!((said.main.as_str(), said.detail.as_str()), (main, detail));
+        }
+        let week = pareto::breakdown(line("A:1/900 B:1.5/100").week().build());
+        let said = sentences(week.as_ref().map_err(|e| *e), &format);
+        assert_eq!(
+            said.detail,
+            "You spend 1.5 hours a week on activities that bring 10 % of your results."
+        );
     }
 }
