@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use social8020_core::compare::Comparison;
 use social8020_core::host::HostSettings;
 use social8020_core::scenario::{Field, Period, ResultUnit, Scenario, SignalField, Threshold};
 use yew::prelude::*;
@@ -20,6 +21,7 @@ use crate::text::{catalog, fill, t, Key, Undone};
 use crate::view::activities::Activities;
 use crate::view::breakdown::{BreakdownTable, WhatIf};
 use crate::view::chart::ParetoChart;
+use crate::view::compare::{self, Compare};
 use crate::view::exports::Exports;
 use crate::view::headline::{sentences, Insight};
 use crate::view::hooks::{
@@ -40,14 +42,26 @@ const ANNOUNCE_AFTER_MS: u32 = 900;
 /// The example and a fresh form use the host's currency.
 fn initial_state(host: &HostSettings) -> State {
     let own = State::from_draft(own_form(host));
-    match location::shared_scenario() {
+    let state = match location::shared_scenario() {
         None => own,
         Some(Ok(shared)) => own.then(Action::OpenShared(Rc::new(shared))),
         Some(Err(problem)) => {
             let draft = own.draft.clone();
             own.then(Action::LinkFailed(problem, draft))
         }
+    };
+    match compared() {
+        Some(action) => state.then(action),
+        None => state,
     }
+}
+
+/// The comparison a link asks for (`&b=`), or why it cannot be opened.
+pub fn compared() -> Option<Action> {
+    Some(match location::shared_before()? {
+        Ok(before) => Action::Compare(Rc::new(before)),
+        Err(problem) => Action::CompareFailed(problem),
+    })
 }
 
 /// The widget. The host settings come from [`frame::host`], read once
@@ -106,10 +120,26 @@ pub fn App() -> Html {
         fill(Key::PageResultsIn, &[("unit", unit_text)])
     };
 
-    let results_text = (*headline)
+    let comparison = use_memo(
+        (state.before.clone(), analysis.clone()),
+        |(before, analysis)| match (before, analysis) {
+            (Some(before), Some(now)) => Some(Rc::new(Comparison::with_now(
+                Rc::clone(before),
+                (**now).clone(),
+            ))),
+            _ => None,
+        },
+    );
+    let comparison = (*comparison).clone();
+    let mut results_text = (*headline)
         .as_ref()
         .map(|s| format!("{} {}", s.main, s.detail))
         .unwrap_or_default();
+    if let Some(comparison) = &comparison {
+        let score = compare::score_sentence(comparison, &formatter);
+        results_text.push(' ');
+        results_text.push_str(&fill(Key::CompareAnnounce, &[("score", &score)]));
+    }
     // A notice is spoken with the results it led to, then retired, so that
     // an import is heard as "Added 2 activities." and its new headline.
     let announcement = match &notice {
@@ -209,11 +239,20 @@ pub fn App() -> Html {
                 </div>
             }
             <div class="toolbar" role="group" aria-label={t(Key::PageShareAndExport)}>
-                <CopyLink scenario={state.last_valid.clone()} on_notice={on_notice.clone()} {on_share} />
-                <Exports analysis={analysis.clone()} on_notice={on_notice.clone()} />
+                <CopyLink scenario={state.last_valid.clone()} before={state.before.clone()} on_notice={on_notice.clone()} {on_share} />
+                <Exports analysis={analysis.clone()} comparison={comparison.clone()} on_notice={on_notice.clone()} />
             </div>
             if let Some(analysis) = &analysis {
                 <ScoreCard analysis={Rc::clone(analysis)} formatter={Rc::clone(&formatter)} />
+            }
+            if analysis.is_some() {
+                <Compare
+                    comparison={comparison.clone()}
+                    problem={state.before_problem.clone()}
+                    formatter={Rc::clone(&formatter)}
+                    dispatch={dispatch.clone()}
+                    on_notice={on_notice.clone()}
+                />
             }
             if let Some(cta) = &host.settings.cta {
                 // The URL was checked in the core: https (or http on this
@@ -265,7 +304,7 @@ pub fn App() -> Html {
                     <WhatIf breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
                 </section>
             }
-            <PrintFooter scenario={state.last_valid.clone()} />
+            <PrintFooter scenario={state.last_valid.clone()} before={state.before.clone()} />
             <footer class="app__footer">
                 <p>{t(Key::PagePrivacy)}</p>
             </footer>
@@ -297,6 +336,7 @@ extern "C" {
 #[derive(Properties, PartialEq)]
 struct PrintFooterProps {
     scenario: Option<Rc<Scenario>>,
+    before: Option<Rc<Scenario>>,
 }
 
 /// The share link and the date, shown only on the printed report.
@@ -308,15 +348,22 @@ fn PrintFooter(props: &PrintFooterProps) -> Html {
     let link = use_state(|| None::<String>);
     {
         let link = link.clone();
-        use_effect_with(props.scenario.clone(), move |scenario| {
-            let scenario = scenario.clone();
-            let listener = web_sys::window().map(|window| {
-                EventListener::new(&window, "beforeprint", move |_| {
-                    link.set(scenario.as_deref().and_then(|s| share_link(s, &host).ok()));
-                })
-            });
-            move || drop(listener)
-        });
+        use_effect_with(
+            (props.scenario.clone(), props.before.clone()),
+            move |(scenario, before)| {
+                let (scenario, before) = (scenario.clone(), before.clone());
+                let listener = web_sys::window().map(|window| {
+                    EventListener::new(&window, "beforeprint", move |_| {
+                        link.set(
+                            scenario
+                                .as_deref()
+                                .and_then(|s| share_link(s, before.as_deref(), &host).ok()),
+                        );
+                    })
+                });
+                move || drop(listener)
+            },
+        );
     }
     // As the visitor's locale writes dates; a malformed tag (a host may
     // give one) falls back to the catalog's own, which is well formed.

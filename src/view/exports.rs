@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use social8020_core::analysis::Analysis;
+use social8020_core::compare::Comparison;
 use social8020_core::export;
 use yew::prelude::*;
 
@@ -17,6 +18,8 @@ use crate::view::share::share_link;
 pub struct ExportsProps {
     /// `None` until the visitor has one complete activity.
     pub analysis: Option<Rc<Analysis>>,
+    /// While comparing, the JSON report holds the comparison too.
+    pub comparison: Option<Rc<Comparison>>,
     pub on_notice: Callback<Notice>,
 }
 
@@ -56,16 +59,19 @@ pub fn Exports(props: &ExportsProps) -> Html {
     };
     let on_json = {
         let analysis = props.analysis.clone();
+        let comparison = props.comparison.clone();
         Callback::from(move |_| {
             report(match &analysis {
                 Some(analysis) => {
-                    let link = share_link(analysis.scenario(), &host).ok();
-                    save(
-                        &export::report_json(analysis, link.as_deref()),
-                        Key::ExportFileReport,
-                        "json",
-                        JSON_MIME,
-                    )
+                    let before = comparison.as_ref().map(|c| c.before().scenario().as_ref());
+                    let link = share_link(analysis.scenario(), before, &host).ok();
+                    let json = match &comparison {
+                        Some(comparison) => {
+                            export::comparison_report_json(comparison, link.as_deref())
+                        }
+                        None => export::report_json(analysis, link.as_deref()),
+                    };
+                    save(&json, Key::ExportFileReport, "json", JSON_MIME)
                 }
                 None => Err(Problem::NothingComplete),
             })
@@ -84,7 +90,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
 
 /// Downloads `content` under today's file name in the visitor's language
 /// (`name`), which it returns.
-fn save(content: &str, name: Key, extension: &str, mime: &str) -> Result<String, Problem> {
+pub fn save(content: &str, name: Key, extension: &str, mime: &str) -> Result<String, Problem> {
     let date = today_iso();
     let name = file_name(&fill(name, &[("date", &date)]), &date, extension);
     download::download(&name, mime, content)

@@ -46,18 +46,19 @@ pub fn use_analysis(shown: Option<Rc<Scenario>>, config: ScoreConfig) -> Option<
 pub fn use_shared_links(dispatch: UseReducerDispatcher<State>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
-            EventListener::new(
-                &window,
-                "hashchange",
-                move |_| match location::shared_scenario() {
+            EventListener::new(&window, "hashchange", move |_| {
+                match location::shared_scenario() {
                     None => {}
                     Some(Ok(shared)) => dispatch.dispatch(Action::OpenShared(Rc::new(shared))),
                     Some(Err(problem)) => dispatch.dispatch(Action::LinkFailed(
                         problem,
                         own_form(&frame::host().settings),
                     )),
-                },
-            )
+                }
+                if let Some(action) = crate::view::app::compared() {
+                    dispatch.dispatch(action);
+                }
+            })
         });
         move || drop(listener)
     });

@@ -18,11 +18,21 @@ use crate::view::problem::problem_inline;
 
 /// The share link for a scenario: the host's share page (or this page
 /// without its query string, which holds the host settings), `#s=` and the
-/// payload. A link never carries host settings.
-pub fn share_link(scenario: &Scenario, host: &Host) -> Result<String, TooLargeToShare> {
+/// payload; while comparing, `&b=` and the earlier scenario's payload
+/// (docs/spec.md §10). A link never carries host settings.
+pub fn share_link(
+    scenario: &Scenario,
+    before: Option<&Scenario>,
+    host: &Host,
+) -> Result<String, TooLargeToShare> {
     let payload = codec::encode(scenario)?;
     let base = frame::share_base(&host.settings).unwrap_or_default();
-    Ok(format!("{base}#s={payload}"))
+    let mut link = format!("{base}#s={payload}");
+    if let Some(before) = before {
+        link.push_str("&b=");
+        link.push_str(&codec::encode(before)?);
+    }
+    Ok(link)
 }
 
 /// What happened when the visitor asked for a link.
@@ -38,6 +48,8 @@ enum Copied {
 #[derive(Properties, PartialEq)]
 pub struct CopyLinkProps {
     pub scenario: Option<Rc<Scenario>>,
+    /// The earlier result while comparing: the link opens the comparison.
+    pub before: Option<Rc<Scenario>>,
     /// Tells the App what to announce.
     pub on_notice: Callback<Notice>,
     /// A link was made: `true` when it went on the clipboard.
@@ -53,10 +65,14 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
     let onclick = {
         let copied = copied.clone();
         let scenario = props.scenario.clone();
+        let before = props.before.clone();
         let notice = props.on_notice.clone();
         let on_share = props.on_share.clone();
         Callback::from(move |_| {
-            let link = match scenario.as_deref().map(|s| share_link(s, &host)) {
+            let link = match scenario
+                .as_deref()
+                .map(|s| share_link(s, before.as_deref(), &host))
+            {
                 Some(Ok(link)) => link,
                 failed => {
                     let problem = match failed {
