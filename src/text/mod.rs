@@ -79,7 +79,7 @@ impl Problem {
     /// The problem in words, saying how to fix it where the visitor can,
     /// with its numbers formatted for the page.
     pub fn words(&self) -> String {
-        self.words_in(&page_format())
+        with_page_format(|format| self.words_in(format))
     }
 
     /// [`Problem::words`] with the numbers formatted by `format`.
@@ -135,20 +135,28 @@ const MEGABYTE: f64 = 1_048_576.0;
 const EXAMPLE_WHOLE: f64 = 12.0;
 const EXAMPLE_DECIMAL: f64 = 2.5;
 
-/// The formatter of the page's numbers (the host's `locale`, else the
-/// catalog's), for the limits in problems, which are shown where no
-/// scenario's formatter is at hand.
+/// Runs `f` with the formatter of the page's numbers (the host's `locale`,
+/// else the catalog's), for the limits in problems, which are shown where
+/// no scenario's formatter is at hand. Made once: the locale does not
+/// change while the page is open.
 #[cfg(not(test))]
-fn page_format() -> Formatter {
-    let host = crate::browser::frame::host();
-    let locale = host.settings.locale.as_deref().unwrap_or(catalog::locale());
-    Formatter::new(locale, &ResultUnit::Count(String::new()))
+fn with_page_format<T>(f: impl FnOnce(&Formatter) -> T) -> T {
+    thread_local! {
+        static FORMAT: std::cell::OnceCell<Formatter> = const { std::cell::OnceCell::new() };
+    }
+    FORMAT.with(|cell| {
+        f(cell.get_or_init(|| {
+            let host = crate::browser::frame::host();
+            let locale = host.settings.locale.as_deref().unwrap_or(catalog::locale());
+            Formatter::new(locale, &ResultUnit::Count(String::new()))
+        }))
+    })
 }
 
-/// Outside a browser, numbers as the core writes them.
+/// Outside a browser, numbers as the core writes them (`10000`).
 #[cfg(test)]
-fn page_format() -> Formatter {
-    Formatter::plain(&ResultUnit::Count(String::new()))
+fn with_page_format<T>(f: impl FnOnce(&Formatter) -> T) -> T {
+    f(&Formatter::plain(&ResultUnit::Count(String::new())))
 }
 
 /// What is wrong with a field's value, and how to fix it.
@@ -444,7 +452,7 @@ mod tests {
     /// A problem's words with numbers as the core writes them (no `Intl`
     /// outside a browser: `10000`, not `10,000`).
     fn words(problem: Problem) -> String {
-        problem.words_in(&page_format())
+        problem.words()
     }
 
     fn row(line: usize, reason: Reason) -> Problem {
