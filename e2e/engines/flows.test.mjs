@@ -3,6 +3,7 @@
 // served with the production CSP. One pass per engine, in order: every
 // engine must show the same numbers for the same input and the same link.
 // Run by `make engines` (part of `make test`): node --test e2e/engines/
+import { words } from "../languages.mjs";
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -323,6 +324,27 @@ for (const engine of ENGINES) {
         );
       }
       await openWidget(driver);
+    });
+
+    it("speaks the language chosen, with its plural forms and numbers", async () => {
+      try {
+        // German from the host setting; the words from the German catalog.
+        await openWidget(driver, `${WIDGET}index.html?lang=de`);
+        assert.equal(await driver.executeScript("return document.documentElement.lang"), "de");
+        const buttons = await driver.executeScript(
+          "return [...document.querySelectorAll('button')].map((b) => b.textContent.trim())",
+        );
+        const add = words("de", "activities.add");
+        assert.ok(buttons.some((text) => text.endsWith(add)), `no "${add}" among ${buttons.join(" | ")}`);
+        const headline = await driver.executeScript("return document.querySelector('[data-testid=headline]').textContent");
+        const vital = words("de", "headline.vital", { count: 3, total: 8 }).split(" (")[0];
+        assert.ok(headline.startsWith(vital), `${headline} does not start with ${vital}`);
+        // The pseudo right-to-left locale turns the page around.
+        await openWidget(driver, `${WIDGET}index.html?lang=ar-XB`);
+        assert.equal(await driver.executeScript("return document.documentElement.dir"), "rtl");
+      } finally {
+        await openWidget(driver);
+      }
     });
 
     it("answers typing: headline, score, table and chart follow the input", async () => {
