@@ -3,6 +3,7 @@
 // served with the production CSP. One pass per engine, in order: every
 // engine must show the same numbers for the same input and the same link.
 // Run by `make engines` (part of `make test`): node --test e2e/engines/
+import { words } from "../languages.mjs";
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
@@ -303,20 +304,47 @@ for (const engine of ENGINES) {
     it("formats numbers for the host's locale as every other engine does", async () => {
       // Each engine brings its own Intl data (Firefox and Chromium their
       // own ICU, WebKitGTK the system's); the separators must agree.
-      for (const [query, amounts] of [
-        // The saved example is in dollars; the locale sets the format.
+      for (const [query, amounts, percent] of [
+        // The saved example is in dollars; the locale sets the format,
+        // percentages included (docs/spec.md §9).
         ["locale=de-DE", ["14.450\u00a0$", "39.400\u00a0$"]],
         ["locale=fr-FR", ["14\u202f450\u00a0$US", "39\u202f400\u00a0$US"]],
       ]) {
         await openWidget(driver, `${WIDGET}index.html?${query}`);
+        // The percent sign where this engine's Intl puts it for the locale.
+        const percent = `+${await driver.executeScript(
+          "return new Intl.NumberFormat(arguments[0], { style: 'percent' }).format(1.73)",
+          query.split("=")[1],
+        )}`;
         // textContent: WebDriver's element text turns no-break spaces into spaces.
         await expectValue(
           () => driver.executeScript("return document.querySelector('[data-testid=what-if]').textContent.trim()"),
-          `Moving 31,5 hours a month would take your results from ${amounts[0]} to about ${amounts[1]} (+173 %).`,
+          `Moving 31,5 hours a month would take your results from ${amounts[0]} to about ${amounts[1]} (${percent}).`,
           `the what-if with ${query}`,
         );
       }
       await openWidget(driver);
+    });
+
+    it("speaks the language chosen, with its plural forms and numbers", async () => {
+      try {
+        // German from the host setting; the words from the German catalog.
+        await openWidget(driver, `${WIDGET}index.html?lang=de`);
+        assert.equal(await driver.executeScript("return document.documentElement.lang"), "de");
+        const buttons = await driver.executeScript(
+          "return [...document.querySelectorAll('button')].map((b) => b.textContent.trim())",
+        );
+        const add = words("de", "activities.add");
+        assert.ok(buttons.some((text) => text.endsWith(add)), `no "${add}" among ${buttons.join(" | ")}`);
+        const headline = await driver.executeScript("return document.querySelector('[data-testid=headline]').textContent");
+        const vital = words("de", "headline.vital", { count: 3, total: 8 }).split(" (")[0];
+        assert.ok(headline.startsWith(vital), `${headline} does not start with ${vital}`);
+        // The pseudo right-to-left locale turns the page around.
+        await openWidget(driver, `${WIDGET}index.html?lang=ar-XB`);
+        assert.equal(await driver.executeScript("return document.documentElement.dir"), "rtl");
+      } finally {
+        await openWidget(driver);
+      }
     });
 
     it("answers typing: headline, score, table and chart follow the input", async () => {

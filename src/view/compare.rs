@@ -24,6 +24,7 @@ use crate::browser::download::CSV_MIME;
 use crate::browser::format::Formatter;
 use crate::browser::frame::{self, Value};
 use crate::state::{Action, State};
+use crate::text::score::signal_name;
 use crate::text::{fill, t, Key, Notice, Problem};
 use crate::view::exports::save;
 use crate::view::headline::sentences;
@@ -353,7 +354,7 @@ fn view(comparison: &Comparison, f: &Formatter) -> Html {
             <h3 class="compare__subtitle">{t(Key::CompareSignalsTitle)}</h3>
             <ul class="compare__signals">
                 for change in comparison.signal_changes() {
-                    <li>{signal_line(change.signal.label(), &change.sub_score, f)}</li>
+                    <li>{signal_line(signal_name(change.signal), &change.sub_score, f)}</li>
                 }
             </ul>
             <p>{fill(community_key, &[
