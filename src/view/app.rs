@@ -23,14 +23,14 @@ use crate::view::breakdown::{BreakdownTable, WhatIf};
 use crate::view::chart::ParetoChart;
 use crate::view::compare::{self, Compare};
 use crate::view::exports::Exports;
-use crate::view::headline::{sentences, Insight};
+use crate::view::headline::{insight, sentences};
 use crate::view::hooks::{
     use_analysis, use_autosave, use_host_messages, use_notice, use_shared_links,
 };
 use crate::view::saved::set_aside_notice;
 use crate::view::score::ScoreCard;
 use crate::view::settings::Settings;
-use crate::view::share::{own_form, share_link, CopyLink, LinkBanner};
+use crate::view::share::{link_banner, own_form, share_link, CopyLink};
 use crate::view::signals::Signals;
 
 /// How long input must rest before results are announced to screen readers.
@@ -225,14 +225,9 @@ pub fn App() -> Html {
                 <p class="app__brand">{"Social 80/20"}</p>
                 <h1 class="app__title">{t(Key::PageTitle)}</h1>
             </header>
-            <LinkBanner
-                origin={state.origin}
-                problem={state.link_problem.clone()}
-                scenario={state.last_valid.clone()}
-                dispatch={dispatch.clone()}
-            />
+            {link_banner(state.origin, state.link_problem.as_ref(), &state.last_valid, &dispatch)}
             {set_aside_notice()}
-            <Insight sentences={(*headline).clone()} stale={state.is_stale()} />
+            {insight((*headline).as_ref(), state.is_stale())}
             if let Some(Ok(breakdown)) = &breakdown {
                 <div class="card chart-card">
                     <ParetoChart breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
@@ -263,11 +258,9 @@ pub fn App() -> Html {
                     </a>
                 </p>
             }
-            <UndoBar
-                what={state.undo.as_ref().map(|point| point.what.clone())}
-                on_undo={send(&dispatch, || Action::Undo)}
-                on_dismiss={send(&dispatch, || Action::DismissUndo)}
-            />
+            if let Some(point) = &state.undo {
+                {undo_bar(&point.what, &dispatch)}
+            }
             <div class="card inputs">
                 <Settings
                     period={state.draft.period}
@@ -384,25 +377,13 @@ fn PrintFooter(props: &PrintFooterProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct UndoBarProps {
-    /// What "Undo" would bring back; nothing shows without it.
-    what: Option<Undone>,
-    on_undo: Callback<MouseEvent>,
-    on_dismiss: Callback<MouseEvent>,
-}
-
-/// Offers to undo the last destructive action.
-#[component]
-fn UndoBar(props: &UndoBarProps) -> Html {
-    let Some(what) = &props.what else {
-        return html! {};
-    };
+/// Offers to undo the last destructive action, `what` it would bring back.
+fn undo_bar(what: &Undone, dispatch: &UseReducerDispatcher<State>) -> Html {
     html! {
         <div class="undo-bar">
             <p class="undo-bar__text">{what.words()}</p>
-            <button type="button" class="button button--small" onclick={props.on_undo.clone()}>{t(Key::PageUndo)}</button>
-            <button type="button" class="icon-button" aria-label={t(Key::PageDismiss)} onclick={props.on_dismiss.clone()}>
+            <button type="button" class="button button--small" onclick={send(dispatch, || Action::Undo)}>{t(Key::PageUndo)}</button>
+            <button type="button" class="icon-button" aria-label={t(Key::PageDismiss)} onclick={send(dispatch, || Action::DismissUndo)}>
                 <span aria-hidden="true">{"✕"}</span>
             </button>
         </div>

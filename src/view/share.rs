@@ -147,16 +147,6 @@ pub fn own_form(host: &HostSettings) -> ScenarioDraft {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LinkBannerProps {
-    pub origin: Origin,
-    /// Why the last share link could not be opened.
-    pub problem: Option<LinkError>,
-    /// The scenario on screen, which "Keep this one" saves.
-    pub scenario: Option<Rc<Scenario>>,
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
 /// Once the visitor has chosen (and what they kept can be saved), the link
 /// is used up: out of this page's address and, when framed, out of the host
 /// page's.
@@ -165,13 +155,17 @@ fn forget_link() {
     frame::post_link_settled();
 }
 
-/// Says that a shared scenario is on screen (and offers to keep it), or that
-/// a link could not be opened.
-#[component]
-pub fn LinkBanner(props: &LinkBannerProps) -> Html {
+/// Says that a shared scenario is on screen (and offers to keep it, which
+/// saves `scenario`), or why the last share link could not be opened.
+pub fn link_banner(
+    origin: Origin,
+    problem: Option<&LinkError>,
+    scenario: &Option<Rc<Scenario>>,
+    dispatch: &UseReducerDispatcher<State>,
+) -> Html {
     let host = crate::browser::frame::host();
-    let dispatch = props.dispatch.clone();
-    if let Some(problem) = &props.problem {
+    let dispatch = dispatch.clone();
+    if let Some(problem) = problem {
         let on_dismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissLinkProblem));
         return html! {
             <div class="banner banner--problem" role="alert" data-testid="link-problem">
@@ -184,12 +178,12 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
             </div>
         };
     }
-    if props.origin != Origin::Shared {
+    if origin != Origin::Shared {
         return html! {};
     }
     let on_keep = {
         let dispatch = dispatch.clone();
-        let scenario = props.scenario.clone();
+        let scenario = scenario.clone();
         Callback::from(move |_| {
             // Kept, it is saved like the visitor's own numbers, and only
             // once the browser has taken that write does the link leave the
