@@ -175,16 +175,13 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
             // `data-label` is the word the narrow layout writes before the
             // number ("Activity 1").
             <span class="activity__number" aria-hidden="true" data-label={t(Key::ActivitiesColumnActivity)}>{number}</span>
-            <TextField
-                id={id("name")}
-                class="activity__name"
-                label={t(Key::ActivitiesName)}
-                compact=true
-                maxlength="200"
-                value={props.row.name.clone()}
-                error={props.errors.name}
-                oninput={send(Action::EditName)}
-            />
+            {TextField {
+                class: "activity__name",
+                compact: true,
+                maxlength: Some("200".into()),
+                error: props.errors.name,
+                ..TextField::new(id("name"), t(Key::ActivitiesName).into(), props.row.name.clone().into(), send(Action::EditName))
+            }.view()}
             <div class="field activity__type">
                 <label for={kind_id.clone()} class="field__label field__label--compact">{t(Key::ActivitiesType)}</label>
                 <select id={kind_id} class="field__input" onchange={on_kind}>
@@ -193,26 +190,20 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
                     }
                 </select>
             </div>
-            <TextField
-                id={id("hours")}
-                class="activity__hours"
-                label={props.hours_label.clone()}
-                compact=true
-                inputmode="decimal"
-                value={props.row.hours.clone()}
-                error={props.errors.hours}
-                oninput={send(Action::EditHours)}
-            />
-            <TextField
-                id={id("results")}
-                class="activity__results"
-                label={props.results_label.clone()}
-                compact=true
-                inputmode="decimal"
-                value={props.row.results.clone()}
-                error={props.errors.results}
-                oninput={send(Action::EditResults)}
-            />
+            {TextField {
+                class: "activity__hours",
+                compact: true,
+                inputmode: Some("decimal".into()),
+                error: props.errors.hours,
+                ..TextField::new(id("hours"), props.hours_label.clone(), props.row.hours.clone().into(), send(Action::EditHours))
+            }.view()}
+            {TextField {
+                class: "activity__results",
+                compact: true,
+                inputmode: Some("decimal".into()),
+                error: props.errors.results,
+                ..TextField::new(id("results"), props.results_label.clone(), props.row.results.clone().into(), send(Action::EditResults))
+            }.view()}
             <button
                 type="button"
                 class="icon-button activity__remove"

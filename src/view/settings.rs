@@ -64,16 +64,13 @@ pub fn Settings(props: &SettingsProps) -> Html {
                 </select>
             </div>
             <div class="settings__unit">
-                <TextField
-                    id="unit"
-                    label={t(Key::SettingsUnit)}
-                    value={props.unit.clone()}
-                    error={props.unit_error}
-                    hint={t(Key::SettingsUnitHint)}
-                    maxlength="40"
-                    list="unit-suggestions"
-                    oninput={props.on_unit.clone()}
-                />
+                {TextField {
+                    error: props.unit_error,
+                    hint: Some(t(Key::SettingsUnitHint).into()),
+                    maxlength: Some("40".into()),
+                    list: Some("unit-suggestions".into()),
+                    ..TextField::new("unit".into(), t(Key::SettingsUnit).into(), props.unit.clone(), props.on_unit.clone())
+                }.view()}
                 <datalist id="unit-suggestions">
                     // Any ISO 4217 code or label may be typed; these are
                     // the language's likely currencies and counts.

@@ -55,17 +55,23 @@ pub fn Signals(props: &SignalsProps) -> Html {
         .zip(props.texts.iter().zip(props.errors))
         .map(|(signal, (text, error))| {
             let (label, id, hint) = describe(signal, props.period);
-            html! {
-                <TextField
-                    id={id}
-                    {label}
-                    inputmode={if signal.is_whole() { "numeric" } else { "decimal" }}
-                    value={text.clone()}
-                    {error}
-                    hint={hint.map(AttrValue::from)}
-                    oninput={props.on_signal.reform(move |text| (signal, text))}
-                />
+            let inputmode = if signal.is_whole() {
+                "numeric"
+            } else {
+                "decimal"
+            };
+            TextField {
+                inputmode: Some(inputmode.into()),
+                error,
+                hint: hint.map(AttrValue::from),
+                ..TextField::new(
+                    id.into(),
+                    label.into(),
+                    text.clone().into(),
+                    props.on_signal.reform(move |text| (signal, text)),
+                )
             }
+            .view()
         })
         .collect();
     // Likes, comments and shares; then customers, repeat and referred.
