@@ -13,13 +13,13 @@ use social8020_core::host::HostSettings;
 use social8020_core::scenario::{Field, Period, ResultUnit, Scenario, SignalField, Threshold};
 use yew::prelude::*;
 
-use crate::browser::format::Formatter;
+use crate::browser::format::{page_locale, Formatter};
 use crate::browser::frame::{self, Value};
 use crate::browser::location;
 use crate::state::{Action, State};
 use crate::text::{catalog, fill, t, Key, Undone};
 use crate::view::activities::Activities;
-use crate::view::breakdown::{BreakdownTable, WhatIf};
+use crate::view::breakdown::{breakdown_table, WhatIf};
 use crate::view::chart::ParetoChart;
 use crate::view::compare::{self, Compare};
 use crate::view::exports::Exports;
@@ -28,10 +28,10 @@ use crate::view::hooks::{
     use_analysis, use_autosave, use_host_messages, use_notice, use_shared_links,
 };
 use crate::view::saved::set_aside_notice;
-use crate::view::score::ScoreCard;
+use crate::view::score::score_card;
 use crate::view::settings::Settings;
 use crate::view::share::{link_banner, own_form, share_link, CopyLink};
-use crate::view::signals::Signals;
+use crate::view::signals::signals;
 
 /// How long input must rest before results are announced to screen readers.
 const ANNOUNCE_AFTER_MS: u32 = 900;
@@ -74,12 +74,7 @@ pub fn App() -> Html {
         let host = Rc::clone(&host);
         use_reducer(move || initial_state(&host.settings))
     };
-    let locale = use_memo((), |_| {
-        host.settings
-            .locale
-            .clone()
-            .unwrap_or_else(|| catalog::locale().to_owned())
-    });
+    let locale = use_memo((), |_| page_locale());
     let root = use_node_ref();
     let (notice, on_notice) = use_notice();
 
@@ -188,29 +183,24 @@ pub fn App() -> Html {
     };
     let breakdown = analysis.as_ref().map(|a| a.breakdown().cloned());
 
-    // The settings' and the signals' slices of the state, and their
-    // callbacks, made once.
+    // The settings' and the signals' callbacks.
     let on_period = {
         let dispatch = dispatch.clone();
-        use_callback((), move |period: Period, _| {
-            dispatch.dispatch(Action::SetPeriod(period))
-        })
+        Callback::from(move |period: Period| dispatch.dispatch(Action::SetPeriod(period)))
     };
     let on_unit = {
         let dispatch = dispatch.clone();
-        use_callback((), move |text: String, _| {
-            dispatch.dispatch(Action::SetUnit(text))
-        })
+        Callback::from(move |text: String| dispatch.dispatch(Action::SetUnit(text)))
     };
     let on_threshold = {
         let dispatch = dispatch.clone();
-        use_callback((), move |threshold: Threshold, _| {
+        Callback::from(move |threshold: Threshold| {
             dispatch.dispatch(Action::SetThreshold(threshold))
         })
     };
     let on_signal = {
         let dispatch = dispatch.clone();
-        use_callback((), move |(field, text): (SignalField, String), _| {
+        Callback::from(move |(field, text): (SignalField, String)| {
             dispatch.dispatch(Action::SetSignal(field, text))
         })
     };
@@ -238,7 +228,7 @@ pub fn App() -> Html {
                 <Exports analysis={analysis.clone()} comparison={comparison.clone()} on_notice={on_notice.clone()} />
             </div>
             if let Some(analysis) = &analysis {
-                <ScoreCard analysis={Rc::clone(analysis)} formatter={Rc::clone(&formatter)} />
+                {score_card(analysis, &formatter)}
             }
             if analysis.is_some() {
                 <Compare
@@ -262,15 +252,15 @@ pub fn App() -> Html {
                 {undo_bar(&point.what, &dispatch)}
             }
             <div class="card inputs">
-                <Settings
-                    period={state.draft.period}
-                    unit={AttrValue::from(state.draft.unit.clone())}
-                    {unit_error}
-                    threshold={state.draft.threshold}
-                    {on_period}
-                    {on_unit}
-                    {on_threshold}
-                />
+                {Settings {
+                    period: state.draft.period,
+                    unit: AttrValue::from(state.draft.unit.clone()),
+                    unit_error,
+                    threshold: state.draft.threshold,
+                    on_period,
+                    on_unit,
+                    on_threshold,
+                }.view(&formatter)}
                 <Activities
                     state={state.clone()}
                     hours_label={hours_label}
@@ -283,17 +273,12 @@ pub fn App() -> Html {
                 </div>
             </div>
             <div class="card signals-card">
-                <Signals
-                    period={state.draft.period}
-                    texts={state.draft.signals.clone()}
-                    errors={signal_errors}
-                    {on_signal}
-                />
+                {signals(state.draft.period, &state.draft.signals, signal_errors, &on_signal)}
             </div>
             if let Some(Ok(breakdown)) = &breakdown {
                 <section class="card numbers" aria-labelledby="numbers-title">
                     <h2 id="numbers-title" class="section-title">{t(Key::BreakdownTitle)}</h2>
-                    <BreakdownTable breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
+                    {breakdown_table(breakdown, &formatter)}
                     <WhatIf breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
                 </section>
             }

@@ -15,18 +15,9 @@ use crate::text::{count, t, Key, Problem};
 use crate::view::headline::unbroken_percents;
 use crate::view::problem::problem_paragraph;
 
-#[derive(Properties, PartialEq)]
-pub struct BreakdownProps {
-    pub breakdown: Rc<Breakdown>,
-    pub formatter: Rc<Formatter>,
-}
-
 /// Every activity in sorted order with every figure; the vital few and the
 /// trivial many in separate row groups.
-#[component]
-pub fn BreakdownTable(props: &BreakdownProps) -> Html {
-    let b = &props.breakdown;
-    let f = &props.formatter;
+pub fn breakdown_table(b: &Breakdown, f: &Formatter) -> Html {
     let vital_share = b.vital_result_share();
     let group = |title: String, rows: Vec<Ranked>, vital: bool| {
         if rows.is_empty() {

@@ -1,8 +1,6 @@
 //! The following-vs-community score: the meter, the biggest lever with its
 //! advice, and the "How is this calculated?" panel.
 
-use std::rc::Rc;
-
 use social8020_core::analysis::Analysis;
 use social8020_core::number::decimal;
 use social8020_core::pareto::Breakdown;
@@ -14,27 +12,22 @@ use crate::text::score::{advice, band_name, headline, measure, not_counted, sign
 use crate::text::{count, counted, fill, t, Key, Problem};
 use crate::view::problem::problem_paragraph;
 
-#[derive(Properties, PartialEq)]
-pub struct ScoreCardProps {
-    pub analysis: Rc<Analysis>,
-    pub formatter: Rc<Formatter>,
-}
-
-#[component]
-pub fn ScoreCard(props: &ScoreCardProps) -> Html {
-    let config = props.analysis.config();
-    let body = match props.analysis.score() {
+/// The score section: why there is no score, or the meter, the vital few's
+/// kinds, the levers and how it is calculated.
+pub fn score_card(analysis: &Analysis, formatter: &Formatter) -> Html {
+    let config = analysis.config();
+    let body = match analysis.score() {
         Err(reason) => html! {
             {problem_paragraph(&Problem::NoScore(reason), "score__missing", None)}
         },
         Ok(score) => html! {
             <>
-                {meter(score, config, &props.formatter)}
-                if let Ok(breakdown) = props.analysis.breakdown() {
+                {meter(score, config, formatter)}
+                if let Ok(breakdown) = analysis.breakdown() {
                     <p class="score__vital">{vital_few_sentence(breakdown)}</p>
                 }
-                {levers(score, config, &props.formatter)}
-                {how_calculated(score, config, &props.formatter)}
+                {levers(score, config, formatter)}
+                {how_calculated(score, config, formatter)}
             </>
         },
     };
