@@ -7,7 +7,6 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use social8020_core::compare::Comparison;
 use social8020_core::host::HostSettings;
 use social8020_core::scenario::{Field, Period, ResultUnit, Scenario, SignalField, Threshold};
@@ -25,16 +24,13 @@ use crate::view::compare::{self, Compare};
 use crate::view::exports::Exports;
 use crate::view::headline::{insight, sentences};
 use crate::view::hooks::{
-    use_analysis, use_autosave, use_host_messages, use_notice, use_shared_links,
+    use_analysis, use_autosave, use_host_messages, use_notice, use_settled, use_shared_links,
 };
 use crate::view::saved::set_aside_notice;
 use crate::view::score::score_card;
 use crate::view::settings::Settings;
 use crate::view::share::{link_banner, own_form, share_link, CopyLink};
 use crate::view::signals::signals;
-
-/// How long input must rest before results are announced to screen readers.
-const ANNOUNCE_AFTER_MS: u32 = 900;
 
 /// What a visitor sees first: a shared scenario when the page was opened
 /// from a share link, else their own saved one, else the worked example. A
@@ -209,6 +205,10 @@ pub fn App() -> Html {
     let signal_errors =
         SignalField::ALL.map(|field| errors.and_then(|e| e.at(Field::Signal(field))));
 
+    // The one polite status region repeats the results once input has
+    // settled, so a screen reader is not interrupted on every keystroke.
+    let spoken = use_settled(announcement);
+
     html! {
         <div class={classes!("app", host.embedded().then_some("app--embed"))} ref={root}>
             <header class="app__header">
@@ -286,7 +286,9 @@ pub fn App() -> Html {
             <footer class="app__footer">
                 <p>{t(Key::PagePrivacy)}</p>
             </footer>
-            <Announcer message={announcement} />
+            <div class="visually-hidden" role="status" aria-live="polite" data-testid="status">
+                {spoken}
+            </div>
         </div>
     }
 }
@@ -371,31 +373,6 @@ fn undo_bar(what: &Undone, dispatch: &UseReducerDispatcher<State>) -> Html {
             <button type="button" class="icon-button" aria-label={t(Key::PageDismiss)} onclick={send(dispatch, || Action::DismissUndo)}>
                 <span aria-hidden="true">{"✕"}</span>
             </button>
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct AnnouncerProps {
-    message: String,
-}
-
-/// The one polite status region. It repeats the results once input has
-/// settled, so a screen reader is not interrupted on every keystroke.
-#[component]
-fn Announcer(props: &AnnouncerProps) -> Html {
-    let spoken = use_state(String::new);
-    {
-        let spoken = spoken.clone();
-        use_effect_with(props.message.clone(), move |message| {
-            let message = message.clone();
-            let timer = Timeout::new(ANNOUNCE_AFTER_MS, move || spoken.set(message));
-            move || drop(timer)
-        });
-    }
-    html! {
-        <div class="visually-hidden" role="status" aria-live="polite" data-testid="status">
-            {(*spoken).clone()}
         </div>
     }
 }
