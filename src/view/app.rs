@@ -205,6 +205,8 @@ pub fn App() -> Html {
     let signal_errors =
         SignalField::ALL.map(|field| errors.and_then(|e| e.at(Field::Signal(field))));
 
+    let print_link = use_print_link(state.last_valid.clone(), state.before.clone());
+    let date = use_memo((), |_| today());
     // The one polite status region repeats the results once input has
     // settled, so a screen reader is not interrupted on every keystroke.
     let spoken = use_settled(announcement);
@@ -282,7 +284,7 @@ pub fn App() -> Html {
                     <WhatIf breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
                 </section>
             }
-            <PrintFooter scenario={state.last_valid.clone()} before={state.before.clone()} />
+            {print_footer(&date, print_link.as_deref())}
             <footer class="app__footer">
                 <p>{t(Key::PagePrivacy)}</p>
             </footer>
@@ -313,52 +315,49 @@ extern "C" {
     fn local_date(this: &Today, locale: &str) -> Result<String, wasm_bindgen::JsValue>;
 }
 
-#[derive(Properties, PartialEq)]
-struct PrintFooterProps {
-    scenario: Option<Rc<Scenario>>,
-    before: Option<Rc<Scenario>>,
-}
-
-/// The share link and the date, shown only on the printed report.
-#[component]
-fn PrintFooter(props: &PrintFooterProps) -> Html {
+/// The share link of the scenario on screen (with the earlier one while
+/// comparing), made when printing starts: encoding a link costs a deflate,
+/// so it is not made on every keystroke. `None` until then.
+#[hook]
+fn use_print_link(scenario: Option<Rc<Scenario>>, before: Option<Rc<Scenario>>) -> Option<String> {
     let host = frame::host();
-    // Encoding a link costs a deflate, so it is made when printing starts,
-    // not on every keystroke.
     let link = use_state(|| None::<String>);
     {
         let link = link.clone();
-        use_effect_with(
-            (props.scenario.clone(), props.before.clone()),
-            move |(scenario, before)| {
-                let (scenario, before) = (scenario.clone(), before.clone());
-                let listener = web_sys::window().map(|window| {
-                    EventListener::new(&window, "beforeprint", move |_| {
-                        link.set(
-                            scenario
-                                .as_deref()
-                                .and_then(|s| share_link(s, before.as_deref(), &host).ok()),
-                        );
-                    })
-                });
-                move || drop(listener)
-            },
-        );
+        use_effect_with((scenario, before), move |(scenario, before)| {
+            let (scenario, before) = (scenario.clone(), before.clone());
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "beforeprint", move |_| {
+                    link.set(
+                        scenario
+                            .as_deref()
+                            .and_then(|s| share_link(s, before.as_deref(), &host).ok()),
+                    );
+                })
+            });
+            move || drop(listener)
+        });
     }
-    // As the visitor's locale writes dates; a malformed tag (a host may
-    // give one) falls back to the catalog's own, which is well formed.
-    let date = use_memo((), |_| {
-        let today = Today::new();
-        today
-            .local_date(catalog::locale())
-            .or_else(|_| today.local_date(catalog::lang()))
-            .unwrap_or_default()
-    });
+    (*link).clone()
+}
+
+/// Today's date as the visitor's locale writes it; a malformed tag (a host
+/// may give one) falls back to the catalog's own, which is well formed.
+fn today() -> String {
+    let today = Today::new();
+    today
+        .local_date(catalog::locale())
+        .or_else(|_| today.local_date(catalog::lang()))
+        .unwrap_or_default()
+}
+
+/// The share link and the date, shown only on the printed report.
+fn print_footer(date: &str, link: Option<&str>) -> Html {
     html! {
         <footer class="print-only print-footer">
-            <p>{fill(Key::PrintReport, &[("date", date.as_str())])}</p>
-            if let Some(link) = &*link {
-                <p>{fill(Key::PrintOpenAgain, &[("link", link.as_str())])}</p>
+            <p>{fill(Key::PrintReport, &[("date", date)])}</p>
+            if let Some(link) = link {
+                <p>{fill(Key::PrintOpenAgain, &[("link", link)])}</p>
             }
         </footer>
     }
