@@ -16,12 +16,12 @@ use crate::browser::format::{page_locale, Formatter};
 use crate::browser::frame::{self, Value};
 use crate::browser::location;
 use crate::state::{Action, State};
-use crate::text::{catalog, fill, t, Key, Undone};
+use crate::text::{catalog, fill, t, Key, Problem, Undone};
 use crate::view::activities::Activities;
 use crate::view::breakdown::{breakdown_table, WhatIf};
 use crate::view::chart::ParetoChart;
 use crate::view::compare::{self, Compare};
-use crate::view::exports::Exports;
+use crate::view::exports::exports;
 use crate::view::headline::{insight, sentences};
 use crate::view::hooks::{
     use_analysis, use_autosave, use_host_messages, use_notice, use_settled, use_shared_links,
@@ -29,7 +29,7 @@ use crate::view::hooks::{
 use crate::view::saved::set_aside_notice;
 use crate::view::score::score_card;
 use crate::view::settings::Settings;
-use crate::view::share::{link_banner, own_form, share_link, CopyLink};
+use crate::view::share::{link_banner, own_form, share_link, use_copy_link};
 use crate::view::signals::signals;
 
 /// What a visitor sees first: a shared scenario when the page was opened
@@ -205,6 +205,9 @@ pub fn App() -> Html {
     let signal_errors =
         SignalField::ALL.map(|field| errors.and_then(|e| e.at(Field::Signal(field))));
 
+    let copy_link = use_copy_link();
+    // Why the last export failed.
+    let export_problem = use_state(|| None::<Problem>);
     let print_link = use_print_link(state.last_valid.clone(), state.before.clone());
     let date = use_memo((), |_| today());
     // The one polite status region repeats the results once input has
@@ -226,8 +229,8 @@ pub fn App() -> Html {
                 </div>
             }
             <div class="toolbar" role="group" aria-label={t(Key::PageShareAndExport)}>
-                <CopyLink scenario={state.last_valid.clone()} before={state.before.clone()} on_notice={on_notice.clone()} {on_share} />
-                <Exports analysis={analysis.clone()} comparison={comparison.clone()} on_notice={on_notice.clone()} />
+                {copy_link.view(state.last_valid.clone(), state.before.clone(), &on_notice, on_share)}
+                {exports(&analysis, &comparison, &on_notice, &export_problem)}
             </div>
             if let Some(analysis) = &analysis {
                 {score_card(analysis, &formatter)}

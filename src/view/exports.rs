@@ -14,22 +14,19 @@ use crate::text::{fill, t, Key, Notice, Problem};
 use crate::view::problem::problem_inline;
 use crate::view::share::share_link;
 
-#[derive(Properties, PartialEq)]
-pub struct ExportsProps {
-    /// `None` until the visitor has one complete activity.
-    pub analysis: Option<Rc<Analysis>>,
-    /// While comparing, the JSON report holds the comparison too.
-    pub comparison: Option<Rc<Comparison>>,
-    pub on_notice: Callback<Notice>,
-}
-
-#[component]
-pub fn Exports(props: &ExportsProps) -> Html {
+/// The export buttons. `analysis` is `None` until the visitor has one
+/// complete activity; while comparing, the JSON report holds `comparison`
+/// too. `problem` (state of App) is why the last export failed.
+pub fn exports(
+    analysis: &Option<Rc<Analysis>>,
+    comparison: &Option<Rc<Comparison>>,
+    on_notice: &Callback<Notice>,
+    problem: &UseStateHandle<Option<Problem>>,
+) -> Html {
     let host = crate::browser::frame::host();
-    let problem = use_state(|| None::<Problem>);
     let report = {
         let problem = problem.clone();
-        let notice = props.on_notice.clone();
+        let notice = on_notice.clone();
         move |result: Result<String, Problem>| match result {
             Ok(file_name) => {
                 problem.set(None);
@@ -42,7 +39,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
         }
     };
     let on_csv = {
-        let analysis = props.analysis.clone();
+        let analysis = analysis.clone();
         let report = report.clone();
         Callback::from(move |_| {
             report(match analysis.as_deref().map(Analysis::breakdown) {
@@ -58,8 +55,8 @@ pub fn Exports(props: &ExportsProps) -> Html {
         })
     };
     let on_json = {
-        let analysis = props.analysis.clone();
-        let comparison = props.comparison.clone();
+        let analysis = analysis.clone();
+        let comparison = comparison.clone();
         Callback::from(move |_| {
             report(match &analysis {
                 Some(analysis) => {
@@ -81,7 +78,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
         <div class="exports">
             <button type="button" class="button button--quiet" onclick={on_csv}>{t(Key::ExportCsv)}</button>
             <button type="button" class="button button--quiet" onclick={on_json}>{t(Key::ExportJson)}</button>
-            if let Some(problem) = &*problem {
+            if let Some(problem) = &**problem {
                 {problem_inline(problem, "exports__problem")}
             }
         </div>

@@ -45,62 +45,19 @@ enum Copied {
     Failed(Problem),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CopyLinkProps {
-    pub scenario: Option<Rc<Scenario>>,
-    /// The earlier result while comparing: the link opens the comparison.
-    pub before: Option<Rc<Scenario>>,
-    /// Tells the App what to announce.
-    pub on_notice: Callback<Notice>,
-    /// A link was made: `true` when it went on the clipboard.
-    #[prop_or_default]
-    pub on_share: Callback<bool>,
+/// "Copy link": what it did last, and the field that shows a link to copy
+/// by hand. State of App ([`use_copy_link`]), rendered by [`CopyLink::view`].
+pub struct CopyLink {
+    copied: UseStateHandle<Option<Copied>>,
+    field: NodeRef,
 }
 
-#[component]
-pub fn CopyLink(props: &CopyLinkProps) -> Html {
-    let host = crate::browser::frame::host();
+/// The state of "Copy link". The link shown to copy by hand is selected as
+/// soon as its field shows, so Ctrl+C copies it.
+#[hook]
+pub fn use_copy_link() -> CopyLink {
     let copied = use_state(|| None::<Copied>);
     let field = use_node_ref();
-    let onclick = {
-        let copied = copied.clone();
-        let scenario = props.scenario.clone();
-        let before = props.before.clone();
-        let notice = props.on_notice.clone();
-        let on_share = props.on_share.clone();
-        Callback::from(move |_| {
-            let link = match scenario
-                .as_deref()
-                .map(|s| share_link(s, before.as_deref(), &host))
-            {
-                Some(Ok(link)) => link,
-                failed => {
-                    let problem = match failed {
-                        Some(Err(too_large)) => Problem::TooLarge(too_large),
-                        _ => Problem::NothingComplete,
-                    };
-                    notice.emit(Notice::Problem(problem.clone()));
-                    copied.set(Some(Copied::Failed(problem)));
-                    return;
-                }
-            };
-            let copied = copied.clone();
-            let notice = notice.clone();
-            let on_share = on_share.clone();
-            spawn_local(async move {
-                let on_clipboard = clipboard::copy(&link).await;
-                on_share.emit(on_clipboard);
-                if on_clipboard {
-                    notice.emit(Notice::LinkCopied);
-                    copied.set(Some(Copied::Done));
-                } else {
-                    notice.emit(Notice::CopyByHand);
-                    copied.set(Some(Copied::ByHand(link)));
-                }
-            });
-        })
-    };
-    // Select the link as soon as the field shows, so Ctrl+C copies it.
     {
         let field = field.clone();
         use_effect_with((*copied).clone(), move |copied| {
@@ -112,24 +69,76 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
             }
         });
     }
-    html! {
-        <div class="copy-link">
-            <button type="button" class="button" {onclick}>{t(Key::ShareCopy)}</button>
-            {match &*copied {
-                Some(Copied::Done) => html! { <span class="copy-link__done">{t(Key::ShareCopied)}</span> },
-                Some(Copied::ByHand(link)) => html! {
-                    <div class="field copy-link__manual">
-                        <label for="share-link" class="field__label">{t(Key::ShareLinkLabel)}</label>
-                        <input id="share-link" ref={field} class="field__input" type="text" readonly=true value={link.clone()} />
-                        <p class="field__hint">{t(Key::ShareCopyByHand)}</p>
-                    </div>
-                },
-                Some(Copied::Failed(problem)) => html! {
-                    {problem_inline(problem, "copy-link__failed")}
-                },
-                None => html! {},
-            }}
-        </div>
+    CopyLink { copied, field }
+}
+
+impl CopyLink {
+    /// The button and what it did. The link is of `scenario`, and of
+    /// `before` while comparing (it opens the comparison); `on_notice`
+    /// tells the App what to announce, `on_share` that a link was made
+    /// (`true` when it went on the clipboard).
+    pub fn view(
+        &self,
+        scenario: Option<Rc<Scenario>>,
+        before: Option<Rc<Scenario>>,
+        on_notice: &Callback<Notice>,
+        on_share: Callback<bool>,
+    ) -> Html {
+        let host = crate::browser::frame::host();
+        let onclick = {
+            let copied = self.copied.clone();
+            let notice = on_notice.clone();
+            Callback::from(move |_| {
+                let link = match scenario
+                    .as_deref()
+                    .map(|s| share_link(s, before.as_deref(), &host))
+                {
+                    Some(Ok(link)) => link,
+                    failed => {
+                        let problem = match failed {
+                            Some(Err(too_large)) => Problem::TooLarge(too_large),
+                            _ => Problem::NothingComplete,
+                        };
+                        notice.emit(Notice::Problem(problem.clone()));
+                        copied.set(Some(Copied::Failed(problem)));
+                        return;
+                    }
+                };
+                let copied = copied.clone();
+                let notice = notice.clone();
+                let on_share = on_share.clone();
+                spawn_local(async move {
+                    let on_clipboard = clipboard::copy(&link).await;
+                    on_share.emit(on_clipboard);
+                    if on_clipboard {
+                        notice.emit(Notice::LinkCopied);
+                        copied.set(Some(Copied::Done));
+                    } else {
+                        notice.emit(Notice::CopyByHand);
+                        copied.set(Some(Copied::ByHand(link)));
+                    }
+                });
+            })
+        };
+        html! {
+            <div class="copy-link">
+                <button type="button" class="button" {onclick}>{t(Key::ShareCopy)}</button>
+                {match &*self.copied {
+                    Some(Copied::Done) => html! { <span class="copy-link__done">{t(Key::ShareCopied)}</span> },
+                    Some(Copied::ByHand(link)) => html! {
+                        <div class="field copy-link__manual">
+                            <label for="share-link" class="field__label">{t(Key::ShareLinkLabel)}</label>
+                            <input id="share-link" ref={self.field.clone()} class="field__input" type="text" readonly=true value={link.clone()} />
+                            <p class="field__hint">{t(Key::ShareCopyByHand)}</p>
+                        </div>
+                    },
+                    Some(Copied::Failed(problem)) => html! {
+                        {problem_inline(problem, "copy-link__failed")}
+                    },
+                    None => html! {},
+                }}
+            </div>
+        }
     }
 }
 
