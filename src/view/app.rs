@@ -17,7 +17,7 @@ use crate::browser::frame::{self, Value};
 use crate::browser::location;
 use crate::state::{Action, State};
 use crate::text::{catalog, fill, t, Key, Problem, Undone};
-use crate::view::activities::Activities;
+use crate::view::activities::{activities, use_removal_focus};
 use crate::view::breakdown::{breakdown_table, WhatIf};
 use crate::view::chart::ParetoChart;
 use crate::view::compare::{self, Compare};
@@ -26,6 +26,7 @@ use crate::view::headline::{insight, sentences};
 use crate::view::hooks::{
     use_analysis, use_autosave, use_host_messages, use_notice, use_settled, use_shared_links,
 };
+use crate::view::import::use_import_rows;
 use crate::view::saved::set_aside_notice;
 use crate::view::score::score_card;
 use crate::view::settings::Settings;
@@ -100,16 +101,16 @@ pub fn App() -> Html {
         },
     );
 
-    let hours_label = match state.draft.period {
+    let hours_label = AttrValue::Static(match state.draft.period {
         Period::Week => t(Key::PageHoursPerWeek),
         Period::Month => t(Key::PageHoursPerMonth),
-    };
+    });
     let unit_text = state.draft.unit.trim();
-    let results_label = if unit_text.is_empty() {
+    let results_label = AttrValue::from(if unit_text.is_empty() {
         t(Key::PageResults).to_owned()
     } else {
         fill(Key::PageResultsIn, &[("unit", unit_text)])
-    };
+    });
 
     let comparison = use_memo(
         (state.before.clone(), analysis.clone()),
@@ -205,6 +206,8 @@ pub fn App() -> Html {
     let signal_errors =
         SignalField::ALL.map(|field| errors.and_then(|e| e.at(Field::Signal(field))));
 
+    let on_removed = use_removal_focus(state.draft.activities.len());
+    let import_rows = use_import_rows();
     let copy_link = use_copy_link();
     // Why the last export failed.
     let export_problem = use_state(|| None::<Problem>);
@@ -266,12 +269,7 @@ pub fn App() -> Html {
                     on_unit,
                     on_threshold,
                 }.view(&formatter)}
-                <Activities
-                    state={state.clone()}
-                    hours_label={hours_label}
-                    results_label={results_label}
-                    on_notice={on_notice}
-                />
+                {activities(&state, &hours_label, &results_label, &on_notice, &on_removed, &import_rows)}
                 <div class="inputs__footer">
                     <button type="button" class="button button--quiet" onclick={on_clear}>{t(Key::PageClearAll)}</button>
                     <button type="button" class="button button--quiet" onclick={on_example}>{t(Key::PageShowExample)}</button>
