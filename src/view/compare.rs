@@ -55,6 +55,7 @@ pub fn Compare(props: &CompareProps) -> Html {
     let open = use_state(|| false);
     let refused = use_state(|| None::<Refused>);
     let field = use_node_ref();
+    let csv_problem = use_state(|| None::<CsvProblem>);
     let take = {
         let dispatch = props.dispatch.clone();
         let refused = refused.clone();
@@ -125,7 +126,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 <h2 id="compare-title" class="section-title">{t(Key::CompareTitle)}</h2>
                 {view(comparison, &props.formatter)}
                 <div class="compare__actions">
-                    <CompareCsv comparison={Rc::clone(comparison)} on_notice={props.on_notice.clone()} />
+                    {compare_csv(comparison, &props.on_notice, &csv_problem)}
                     <button type="button" class="button button--quiet" onclick={stop}>{t(Key::CompareStop)}</button>
                 </div>
             </section>
@@ -182,19 +183,22 @@ fn refused_words(why: &Refused) -> String {
     t(key).to_owned()
 }
 
-#[derive(Properties, PartialEq)]
-struct CompareCsvProps {
-    comparison: Rc<Comparison>,
-    on_notice: Callback<Notice>,
-}
+/// Why "Export comparison CSV" failed, and the earlier scenario of the
+/// comparison it failed for: the problem shows only while that comparison
+/// lasts (a new earlier result is a new `Rc`), as it would if the button
+/// were a component of its own, which would cost the wasm more.
+type CsvProblem = (Rc<Scenario>, Problem);
 
-/// "Export comparison CSV".
-#[component]
-fn CompareCsv(props: &CompareCsvProps) -> Html {
-    let problem = use_state(|| None::<Problem>);
+/// "Export comparison CSV", and why it last failed for this comparison.
+fn compare_csv(
+    comparison: &Rc<Comparison>,
+    on_notice: &Callback<Notice>,
+    problem: &UseStateHandle<Option<CsvProblem>>,
+) -> Html {
+    let before = comparison.before().scenario();
     let onclick = {
-        let comparison = Rc::clone(&props.comparison);
-        let notice = props.on_notice.clone();
+        let comparison = Rc::clone(comparison);
+        let notice = on_notice.clone();
         let problem = problem.clone();
         Callback::from(move |_| {
             let csv = export::comparison_csv(&comparison);
@@ -205,15 +209,20 @@ fn CompareCsv(props: &CompareCsvProps) -> Html {
                 }
                 Err(trouble) => {
                     notice.emit(Notice::Problem(trouble.clone()));
-                    problem.set(Some(trouble));
+                    let before = Rc::clone(comparison.before().scenario());
+                    problem.set(Some((before, trouble)));
                 }
             }
         })
     };
+    let shown = problem
+        .as_ref()
+        .filter(|(failed_for, _)| Rc::ptr_eq(failed_for, before))
+        .map(|(_, problem)| problem);
     html! {
         <>
             <button type="button" class="button" {onclick}>{t(Key::CompareExportCsv)}</button>
-            if let Some(problem) = &*problem {
+            if let Some(problem) = shown {
                 {problem_inline(problem, "")}
             }
         </>
