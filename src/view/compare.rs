@@ -31,8 +31,7 @@ use crate::view::headline::sentences;
 use crate::view::import::MAX_FILE_BYTES;
 use crate::view::problem::problem_inline;
 
-/// Why an earlier result was not taken, typed until shown.
-#[derive(Clone, Debug, PartialEq)]
+/// Why an earlier result was not taken.
 enum Refused {
     Link(LinkError),
     File(LinkError),
@@ -53,7 +52,10 @@ pub struct CompareProps {
 #[component]
 pub fn Compare(props: &CompareProps) -> Html {
     let open = use_state(|| false);
-    let refused = use_state(|| None::<Refused>);
+    // Why the last earlier result was not taken, worded: the same type as
+    // other states of the page, so that Yew's state machinery is not
+    // compiled once more for a type of its own.
+    let refused = use_state(|| None::<String>);
     let field = use_node_ref();
     let csv_problem = use_state(|| None::<CsvProblem>);
     let take = {
@@ -66,7 +68,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 open.set(false);
                 dispatch.dispatch(Action::Compare(Rc::new(before)));
             }
-            Err(why) => refused.set(Some(why)),
+            Err(why) => refused.set(Some(refused_words(&why))),
         }
     };
     let on_link = {
@@ -163,7 +165,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     </div>
                     <p class="field__hint" id="earlier-file-hint">{t(Key::CompareFileHint)}</p>
                     if let Some(why) = &*refused {
-                        <p class="field__error" role="alert">{refused_words(why)}</p>
+                        <p class="field__error" role="alert">{why.clone()}</p>
                     }
                 </form>
             }
