@@ -26,6 +26,7 @@ use crate::browser::frame::{self, Value};
 use crate::state::{Action, State};
 use crate::text::score::signal_name;
 use crate::text::{fill, t, Key, Notice, Problem};
+use crate::view::class_list;
 use crate::view::exports::save;
 use crate::view::headline::sentences;
 use crate::view::import::MAX_FILE_BYTES;
@@ -408,13 +409,13 @@ fn view(comparison: &Comparison, f: &Formatter) -> Html {
                                 (Key::CompareColChange, "num"),
                                 (Key::CompareColVital, ""),
                             ] {
-                                <th scope="col" {class}>{t(key)}</th>
+                                <th scope="col" class={class_list(&[class])}>{t(key)}</th>
                             }
                         </tr>
                     </thead>
                     <tbody>
                         for row in comparison.rows() {
-                            <tr class={classes!(row.status.key())}>
+                            <tr class={class_list(&[row.status.key()])}>
                                 <th scope="row">
                                     {row.name.to_owned()}
                                     if let Some(tag) = match row.status {
