@@ -633,10 +633,9 @@ pub fn safe_url(text: &str) -> Option<String> {
     let host = host_of(authority)?;
     let local = host == "localhost" || host == "127.0.0.1";
     let allowed = scheme == "https" || (scheme == "http" && local);
-    let clean = !text
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "\\\"'<>`".contains(c))
-        && matches!(crate::text::visible(text), std::borrow::Cow::Borrowed(_));
+    let clean = !text.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '\\' | '"' | '\'' | '<' | '>' | '`')
+    }) && matches!(crate::text::visible(text), std::borrow::Cow::Borrowed(_));
     (allowed && clean).then(|| format!("{scheme}://{rest}"))
 }
 
