@@ -85,7 +85,8 @@ fn parse(compact: &str, locale: &str) -> Result<Catalog, CatalogError> {
         return Err(CatalogError::OtherVersion);
     };
     let text: &'static str = String::leak(compact.to_owned());
-    let lines: Vec<&'static str> = text.split('\n').skip(1).collect();
+    let (_, values) = text.split_once('\n').ok_or(CatalogError::WrongLength)?;
+    let lines: Vec<&'static str> = values.split('\n').collect();
     // Every value ends with a newline, so the last piece is empty.
     if lines.len() != KEY_COUNT + 1 || !lines[KEY_COUNT].is_empty() {
         return Err(CatalogError::WrongLength);
