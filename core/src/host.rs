@@ -645,8 +645,10 @@ fn host_of(authority: &str) -> Option<String> {
     if authority.contains('@') {
         return None;
     }
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((host, port)) => (host, Some(port)),
+    // The last `:`, by byte (a reverse character search would bring a
+    // searcher of its own into the wasm).
+    let (host, port) = match authority.bytes().rposition(|b| b == b':') {
+        Some(at) => (&authority[..at], Some(&authority[at + 1..])),
         None => (authority, None),
     };
     if let Some(port) = port {

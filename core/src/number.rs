@@ -170,8 +170,10 @@ pub fn parse_amount(text: &str) -> Result<Amount, NumberError> {
 /// the decimal mark. Groups after the first must have three digits, so that
 /// `1.2.3` is refused rather than read as 123.
 fn normalise_separators(s: &str) -> Option<String> {
-    let last_dot = s.rfind('.');
-    let last_comma = s.rfind(',');
+    // By byte: the marks are ASCII, and a reverse character search would
+    // bring a searcher of its own into the wasm.
+    let last_dot = s.bytes().rposition(|b| b == b'.');
+    let last_comma = s.bytes().rposition(|b| b == b',');
     let count = |c: char| s.matches(c).count();
     let decimal_at = match (last_dot, last_comma) {
         (Some(d), Some(c)) => Some(d.max(c)),
