@@ -185,7 +185,9 @@ fn normalise_separators(s: &str) -> Option<String> {
         Some(at) => (&s[..at], Some(&s[at + 1..])),
         None => (s, None),
     };
-    let mut groups = whole.split(['.', ',']);
+    // Either mark between groups: as `.`, so that one pattern splits them.
+    let whole = whole.replace(',', ".");
+    let mut groups = whole.split('.');
     let first = groups.next().unwrap_or_default();
     let mut out = first.to_owned();
     for group in groups {
