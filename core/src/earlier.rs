@@ -8,7 +8,7 @@
 //! would cost more wasm than the rest of this module.
 
 use crate::codec::{self, LinkError};
-use crate::number::parse_amount;
+use crate::number::{parse_amount, parse_u8};
 use crate::scenario::{
     Activity, ActivityKind, AudienceSignals, Period, ResultUnit, Scenario, ScenarioParts,
     Threshold, MAX_ACTIVITIES,
@@ -63,9 +63,7 @@ pub fn from_report(text: &str) -> Result<Scenario, LinkError> {
         _ => return Err(LinkError::Damaged),
     };
     let threshold = scenario.get("threshold_pct")?.number()?;
-    let threshold = threshold
-        .parse::<u8>()
-        .ok()
+    let threshold = parse_u8(threshold)
         .and_then(|percent| Threshold::new(percent).ok())
         .ok_or(LinkError::Damaged)?;
     let Value::List(rows) = scenario.get("activities")? else {

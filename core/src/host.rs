@@ -815,7 +815,8 @@ fn decode(text: &str) -> Option<String> {
             b'+' => out.push(b' '),
             b'%' => {
                 let hex = text.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+                let byte = u32::from_str_radix(hex, 16).ok()?;
+                out.push(u8::try_from(byte).ok()?);
                 i += 2;
             }
             other => out.push(other),

@@ -56,6 +56,13 @@ impl fmt::Display for Amount {
     }
 }
 
+/// A whole number from 0 to 255 as `str::parse::<u8>` reads it, through
+/// the `u64` parser that amounts use: a parser per integer type would be
+/// one more in the wasm.
+pub fn parse_u8(text: &str) -> Option<u8> {
+    u8::try_from(text.parse::<u64>().ok()?).ok()
+}
+
 /// `value` rounded half away from zero to at most `places` decimals (up to
 /// 6), in the plain minimal form: `12`, `12.5`, `-0.25`. Not finite is `0`.
 ///
@@ -206,6 +213,24 @@ fn normalise_separators(s: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_numbers_parse_as_u8_does() {
+        for text in [
+            "0",
+            "255",
+            "256",
+            "+7",
+            "-1",
+            "",
+            "07",
+            "1.0",
+            " 3",
+            "99999999999999999999",
+        ] {
+            assert_eq!(parse_u8(text), text.parse::<u8>().ok(), "{text:?}");
+        }
+    }
 
     fn check(input: &str, expected: Result<u64, NumberError>) {
         assert_eq!(

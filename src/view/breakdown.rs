@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use social8020_core::number::parse_u8;
 use social8020_core::pareto::{Breakdown, Ranked};
 use social8020_core::scenario::Period;
 use web_sys::HtmlInputElement;
@@ -124,7 +125,7 @@ pub fn WhatIf(props: &WhatIfProps) -> Html {
         let percent = percent.clone();
         Callback::from(move |e: InputEvent| {
             let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Ok(p) = value.parse::<u8>() {
+            if let Some(p) = parse_u8(&value) {
                 percent.set(p.min(100));
             }
         })

@@ -1,5 +1,6 @@
 //! Period, result unit and the 80/20 threshold.
 
+use social8020_core::number::parse_u8;
 use social8020_core::scenario::{Period, Problem, Threshold};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -39,7 +40,7 @@ impl Settings {
             let on_threshold = self.on_threshold.clone();
             Callback::from(move |e: InputEvent| {
                 let value = e.target_unchecked_into::<HtmlInputElement>().value();
-                if let Some(threshold) = value.parse().ok().and_then(|p| Threshold::new(p).ok()) {
+                if let Some(threshold) = parse_u8(&value).and_then(|p| Threshold::new(p).ok()) {
                     on_threshold.emit(threshold);
                 }
             })
