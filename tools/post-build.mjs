@@ -22,7 +22,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
-import { renameInGlue, shortenImports } from "./short-imports.mjs";
+import { renameExportsInGlue, renameInGlue, shortenExports, shortenImports } from "./short-imports.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error("post-build: run me as a Trunk hook (TRUNK_STAGING_DIR is unset)");
@@ -83,10 +83,14 @@ if (release) {
   const wasm = readFileSync(wasmFile);
   const short = shortenImports(wasm, "./social8020_bg.js");
   joined = renameInGlue(joined, "./social8020_bg.js", short.renames);
-  writeFileSync(wasmFile, short.wasm);
+  const exported = shortenExports(short.wasm);
+  joined = renameExportsInGlue(joined, exported.renames);
+  writeFileSync(wasmFile, exported.wasm);
   if (!html.includes(sri(wasm))) throw new Error(`post-build: index.html has no integrity for ${wasmFile}`);
-  html = html.replace(sri(wasm), sri(short.wasm));
-  console.log(`post-build: ${short.renames.size} imports renamed, wasm ${wasm.length} -> ${short.wasm.length} bytes`);
+  html = html.replace(sri(wasm), sri(exported.wasm));
+  console.log(
+    `post-build: ${short.renames.size} imports and ${exported.renames.size} exports renamed, wasm ${wasm.length} -> ${exported.wasm.length} bytes`,
+  );
 }
 const code = release ? transformSync(joined, { format: "esm", minify: true, target: "es2020" }).code : joined;
 writeFileSync(file, code);

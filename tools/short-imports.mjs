@@ -8,6 +8,11 @@
 // `a`, both files are about 3 KB brotli smaller together. Nothing else in
 // either file names an import, so the rename is complete when every key is
 // replaced; the build fails otherwise.
+//
+// The same for the exports wasm-bindgen makes for Rust closures that
+// JavaScript calls (`wasm_bindgen_<hash>___convert__closures_..._invoke_...`,
+// up to 200 characters with three hashes each): renamed `x0`, `x1`, ...
+// (0.2 KB brotli). The glue calls them as `wasm.<name>`.
 
 /** Reads an unsigned LEB128 at `at`: [value, next offset]. */
 function leb(bytes, at) {
@@ -119,6 +124,68 @@ export function renameInGlue(glue, module, renames) {
     if (found !== 1) throw new Error(`short-imports: the glue names the import ${from} ${found} times`);
     out = out.replace(key, `$1${to}$2`);
     if (out.includes(from)) throw new Error(`short-imports: the glue still names ${from} after renaming it`);
+  }
+  return out;
+}
+
+/** wasm-bindgen's names for the exported shims of Rust closures. */
+const CLOSURE_EXPORT = /^wasm_bindgen_[0-9a-f]{16}___convert__closures_/;
+
+/**
+ * Renames the closure shims among the exports of `wasm` (a Buffer) and
+ * returns { wasm, renames: Map(old name -> new name) }.
+ */
+export function shortenExports(wasm) {
+  const bytes = new Uint8Array(wasm);
+  const out = [bytes.subarray(0, 8)];
+  const renames = new Map();
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at];
+    const [size, start] = leb(bytes, at + 1);
+    const end = start + size;
+    if (id !== 7) {
+      out.push(bytes.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, p] = leb(bytes, start);
+    const exports = [];
+    while (count-- > 0) {
+      const [nameLength, n] = leb(bytes, p);
+      const field = utf8.decode(bytes.subarray(n, n + nameLength));
+      // The export's kind and index, copied as they are.
+      const descEnd = leb(bytes, n + nameLength + 1)[1];
+      exports.push([field, bytes.subarray(n + nameLength, descEnd)]);
+      p = descEnd;
+    }
+    const taken = new Set(exports.map(([field]) => field));
+    const body = [...writeLeb(exports.length)];
+    for (const [field, desc] of exports) {
+      let short = field;
+      if (CLOSURE_EXPORT.test(field)) {
+        short = `x${renames.size}`;
+        if (taken.has(short)) throw new Error(`short-imports: the wasm already exports ${short}`);
+        renames.set(field, short);
+      }
+      body.push(...name(short), ...desc);
+    }
+    out.push(Uint8Array.from([7, ...writeLeb(body.length), ...body]));
+    at = end;
+  }
+  return { wasm: Buffer.concat(out), renames };
+}
+
+/**
+ * The glue with its calls of the renamed exports (`wasm.<name>`) renamed as
+ * in `renames`; throws when an export is never called so.
+ */
+export function renameExportsInGlue(glue, renames) {
+  let out = glue;
+  for (const [from, to] of renames) {
+    const call = new RegExp(`\\bwasm\\.${from}\\b`, "g");
+    if (!call.test(out)) throw new Error(`short-imports: the glue never calls wasm.${from}`);
+    out = out.replace(call, `wasm.${to}`);
   }
   return out;
 }
