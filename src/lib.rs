@@ -1,7 +1,7 @@
 //! Social 80/20, the Yew app: the view over [`social8020_core`].
 //!
 //! - [`state`]: the editor's state and its one reducer.
-//! - [`view`]: the components.
+//! - [`view`]: the view (components, and functions that return `Html`).
 //! - [`text`]: where typed facts (errors, notices, chart facts) become
 //!   words.
 //! - [`browser`]: what touches the browser besides rendering.

@@ -69,7 +69,7 @@ pub struct ParetoChartProps {
 }
 
 /// The chart of the breakdown, with its two views. Shown only when there is
-/// a breakdown; the data table beside it is another component. The SVG is
+/// a breakdown; the data table beside it is a function of its own. The SVG is
 /// left to right in every language: the core lays out ranks from the left,
 /// and its labels' anchors (`start`, `end`) are meant that way.
 #[component]

@@ -1,6 +1,13 @@
-//! The components. They render what the core computed and dispatch
+//! The view. It renders what the core computed and dispatches
 //! [`crate::state::Action`]s; DOM events are turned into typed values at
-//! the edge, inside the input components.
+//! the edge, inside the inputs.
+//!
+//! Few parts are Yew components: each `#[component]` brings about a
+//! kilobyte of Yew's generic machinery into the wasm (ARCHITECTURE.md,
+//! "Size"). Only what keeps its own state for its own lifetime is one
+//! (`App`, the activity rows, the chart, the what-if, Compare); the rest
+//! are functions that return `Html`, and state that lives as long as the
+//! page is a hook of `App`.
 
 pub mod activities;
 pub mod app;
