@@ -12,7 +12,8 @@ const browser = await chromium.launch({
 for (const [name, width, height, scale] of [["desktop", 1200, 1000, 1], ["phone", 375, 812, 2]]) {
   const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale });
   await page.goto(url);
-  await page.getByRole("button", { name: "Add activity" }).waitFor();
+  // Any language: wait for the first activity row rather than an English name.
+  await page.locator(".activity").first().waitFor();
   await page.screenshot({ path: `${prefix}-${name}.png`, fullPage: full === "full" });
   await page.close();
 }

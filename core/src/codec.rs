@@ -12,7 +12,7 @@
 //! let found = codec::payload_from_fragment(fragment).unwrap();
 //! assert_eq!(codec::decode(found), Ok(scenario));
 //!
-//! // Damage is refused with a message for the visitor, never a panic.
+//! // Damage is refused with a reason, never a panic; the app words it.
 //! assert_eq!(codec::decode(&payload[..40]), Err(codec::LinkError::Damaged));
 //! assert_eq!(codec::decode("2xyz"), Err(codec::LinkError::NewerVersion));
 //! ```
@@ -78,8 +78,6 @@
 //!   before names were cleaned of invisible characters
 //!   ([`crate::text::visible`]) still opens, with its names cleaned.
 
-use std::fmt;
-
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
@@ -102,8 +100,8 @@ pub const MAX_INFLATED_LEN: usize = 64 * 1024;
 /// Deflate level of version 1. Part of the format: see the module doc.
 const LEVEL: u8 = 9;
 
-/// Why a share link could not be opened. Each message tells the visitor
-/// what to do.
+/// Why a share link could not be opened: a fact, which the app words with
+/// what the visitor can do about it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
     /// Nothing after `#s=`.
@@ -126,44 +124,6 @@ pub enum LinkError {
     Invalid(Invalid),
 }
 
-impl fmt::Display for LinkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const ASK: &str = "Check that the whole link was copied, or ask the sender for a new one.";
-        match self {
-            LinkError::Empty => write!(f, "This share link holds no scenario. {ASK}"),
-            LinkError::TooLong | LinkError::Oversized => write!(
-                f,
-                "This share link is longer than any this calculator makes. {ASK}"
-            ),
-            LinkError::NewerVersion => f.write_str(
-                "This share link was made by a newer version of this calculator. \
-                 Reload the page to get the newest version, or ask the sender for a new link.",
-            ),
-            LinkError::Damaged | LinkError::NotCanonical => {
-                write!(f, "This share link is damaged or incomplete. {ASK}")
-            }
-            LinkError::TooManyActivities => write!(
-                f,
-                "This share link holds more than {MAX_ACTIVITIES} activities, more than this \
-                 calculator takes. Ask the sender for a link with fewer activities."
-            ),
-            LinkError::Invalid(_) => f.write_str(
-                "This share link holds values this calculator cannot use. \
-                 Ask the sender for a new link.",
-            ),
-        }
-    }
-}
-
-impl std::error::Error for LinkError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            LinkError::Invalid(invalid) => Some(invalid),
-            _ => None,
-        }
-    }
-}
-
 /// A scenario whose payload would be longer than [`MAX_PAYLOAD_LEN`], so
 /// that no calculator would open the link. Only names of many characters
 /// outside Latin scripts on many activities come near it.
@@ -172,17 +132,6 @@ pub struct TooLargeToShare {
     /// Length of the payload, in bytes.
     pub len: usize,
 }
-
-impl fmt::Display for TooLargeToShare {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            "This scenario is too large for a share link. \
-             Shorten some activity names or remove some activities, then share again.",
-        )
-    }
-}
-
-impl std::error::Error for TooLargeToShare {}
 
 /// The payload for `scenario`: the text to put after `#s=`.
 ///

@@ -46,8 +46,9 @@ pub fn from_report(text: &str) -> Result<Scenario, LinkError> {
     if reader.at != text.len() || report.get("format")?.text()? != "social8020-report" {
         return Err(LinkError::Damaged);
     }
+    // Version 2 only left out English labels; the scenario is the same.
     match report.get("version")?.number()? {
-        "1" => {}
+        "1" | "2" => {}
         version if version.bytes().all(|b| b.is_ascii_digit()) => {
             return Err(LinkError::NewerVersion)
         }
@@ -317,6 +318,15 @@ mod tests {
     }
 
     #[test]
+    fn a_version_1_report_reads_too() {
+        let scenario = bakery();
+        let report = report_json(&Analysis::new(scenario.clone(), Default::default()), None);
+        let old = report.replace("\"version\": 2", "\"version\": 1");
+        assert_ne!(old, report);
+        assert_eq!(from_report(&old), Ok(scenario));
+    }
+
+    #[test]
     fn a_damaged_or_newer_report_is_told_like_a_link() {
         let report = report_json(&Analysis::new(bakery(), Default::default()), None);
         let cases: [(String, LinkError); 9] = [
@@ -325,7 +335,7 @@ mod tests {
             (report[..report.len() / 2].to_owned(), LinkError::Damaged),
             (format!("{report}x"), LinkError::Damaged),
             (
-                report.replace("\"version\": 1", "\"version\": 2"),
+                report.replace("\"version\": 2", "\"version\": 3"),
                 LinkError::NewerVersion,
             ),
             (

@@ -11,9 +11,9 @@
 //! - **Windows-1252** (Excel's "CSV" on Windows in Western Europe and the
 //!   Americas) when the bytes are not UTF-8 and have no mark.
 //!
-//! Anything else is refused with a message that says how to save the file,
-//! never read with replacement characters: UTF-8 after its mark that is
-//! not UTF-8, UTF-16 of an odd length or with a broken surrogate pair,
+//! Anything else is refused with a [`FileError`] (the app says how to save
+//! the file), never read with replacement characters: UTF-8 after its mark
+//! that is not UTF-8, UTF-16 of an odd length or with a broken surrogate pair,
 //! UTF-32, bytes that Windows-1252 leaves undefined (`0x81`, `0x8D`,
 //! `0x8F`, `0x90`, `0x9D`) and NUL bytes (a binary file, or UTF-16 without
 //! a mark). Text in another single-byte encoding (say ISO 8859-2) cannot be
@@ -28,10 +28,8 @@
 //! assert!(decode_file(b"\x81").is_err());
 //! ```
 
-use std::fmt;
-
-/// Why a file's bytes were not read as text. The message says how to save
-/// the file so that it reads.
+/// Why a file's bytes were not read as text. The app says the same for
+/// each: how to save the file so that it reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileError {
     /// A UTF-8 byte-order mark, then bytes that are not UTF-8.
@@ -42,18 +40,6 @@ pub enum FileError {
     /// UTF-32, NUL bytes, or bytes that Windows-1252 does not define.
     NotText,
 }
-
-/// One message for every refusal: what to do is the same.
-impl fmt::Display for FileError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(
-            "That file is not text this calculator can read, so nothing was read; \
-             save it as CSV UTF-8 and import it again.",
-        )
-    }
-}
-
-impl std::error::Error for FileError {}
 
 /// The text of a file's bytes; see the module documentation. A UTF-8 or
 /// UTF-16 byte-order mark is not part of the text.

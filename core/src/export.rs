@@ -47,10 +47,12 @@
 //! mark, no grouping and no trailing zeros (`12.5`, `50`); an empty cell
 //! means "none". The text has no byte-order mark.
 //!
-//! # The JSON report, version 1
+//! # The JSON report, version 2
 //!
 //! One object; every field is always present, and `null` stands for
-//! "none" or "not available". Numbers follow one convention:
+//! "none" or "not available". It holds numbers and machine names only, the
+//! same in every language (docs/spec.md §9); version 1 also carried English
+//! texts (`label`, `measure`, `message`). Numbers follow one convention:
 //!
 //! - a **share** is a percentage from 0 to 100 with at most two decimals,
 //!   in a field whose name ends in `_pct`;
@@ -64,7 +66,7 @@
 //! ```text
 //! {
 //!   "format": "social8020-report",          always this text
-//!   "version": 1,                           a new version for any change a
+//!   "version": 2,                           a new version for any change a
 //!                                           reader could trip on
 //!   "scenario": {
 //!     "period": "month",                    "week" | "month"
@@ -89,18 +91,18 @@
 //!       "trivial_result_pct", "total_hours", "total_results",
 //!       "community_in_vital_few" }
 //!   },
-//!   "breakdown_unavailable": null | { "reason": "no_results", "message" },
+//!   "breakdown_unavailable": null | { "reason": "no_results" },
 //!   "score": null | {
 //!     "value": 54, "exact": 53.7,
-//!     "band": { "key": "growing_community", "label": "Growing community" },
+//!     "band": { "key": "growing_community" },
 //!     "signals_used": 5,                    of 5
 //!     "biggest_lever": "time" | null,       a signal key
 //!     "signals": [                          all five, in table order
-//!       { "key": "time", "label", "measure", "used": true,
+//!       { "key": "time", "used": true,
 //!         "measure_pct" | null, "sub_score" | null, "weight",
 //!         "weight_share_pct", "target_pct" | null, "contribution" } ]
 //!   },
-//!   "score_unavailable": null | { "reason": "no_signals", "message" },
+//!   "score_unavailable": null | { "reason": "no_signals" },
 //!   "config": {
 //!     "weights": { "time", "results", "conversation", "loyalty", "advocacy" },
 //!     "targets_pct": { "conversation", "loyalty", "advocacy" },
@@ -160,7 +162,7 @@ pub const CSV_COLUMNS: [&str; 11] = [
 /// The `format` field of every JSON report.
 pub const REPORT_FORMAT: &str = "social8020-report";
 /// The `version` field of the JSON report this module writes.
-pub const REPORT_VERSION: u32 = 1;
+pub const REPORT_VERSION: u32 = 2;
 
 /// The stem of every exported file's name.
 const FILE_STEM: &str = "social-80-20";
@@ -242,7 +244,7 @@ fn write_analysis(json: &mut Json, analysis: &Analysis) {
     unavailable(
         json,
         "breakdown_unavailable",
-        no_breakdown.map(|reason| (reason.key(), reason.to_string())),
+        no_breakdown.map(|reason| reason.key()),
     );
     match analysis.score() {
         Ok(score) => write_score(json, score),
@@ -252,7 +254,7 @@ fn write_analysis(json: &mut Json, analysis: &Analysis) {
     unavailable(
         json,
         "score_unavailable",
-        no_score.map(|reason| (reason.key(), reason.to_string())),
+        no_score.map(|reason| reason.key()),
     );
 }
 
@@ -472,7 +474,7 @@ fn starts_dangerously(text: &str) -> bool {
 // the size of the serde_json code it replaced, measured in the wasm).
 
 /// A pretty-printed JSON document under construction: two spaces an
-/// indent, `"key": value`, as the format of version 1 has always looked.
+/// indent, `"key": value`, as the report has always looked.
 struct Json {
     out: String,
     depth: usize,
@@ -605,12 +607,11 @@ fn pct(share: f64) -> Option<u64> {
     hundredths(share * 100.0)
 }
 
-fn unavailable(json: &mut Json, key: &str, reason: Option<(&str, String)>) {
+fn unavailable(json: &mut Json, key: &str, reason: Option<&str>) {
     match reason {
-        Some((reason, message)) => {
+        Some(reason) => {
             json.object(key);
             json.text("reason", Some(reason));
-            json.text("message", Some(&message));
             json.close('}');
         }
         None => json.raw(key, None),
@@ -700,7 +701,6 @@ fn write_score(json: &mut Json, score: &Score) {
     json.figure("exact", round(score.exact));
     json.object("band");
     json.text("key", Some(score.band.key()));
-    json.text("label", Some(score.band.label()));
     json.close('}');
     json.count("signals_used", score.signals_used);
     json.text(
@@ -711,8 +711,6 @@ fn write_score(json: &mut Json, score: &Score) {
     for s in &score.signals {
         json.open('{');
         json.text("key", Some(s.signal.key()));
-        json.text("label", Some(s.signal.label()));
-        json.text("measure", Some(s.signal.measure_text()));
         json.raw("used", Some(s.is_used().to_string()));
         json.figure("measure_pct", s.measure.and_then(pct));
         json.figure("sub_score", s.sub_score.and_then(round));

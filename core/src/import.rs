@@ -3,13 +3,14 @@
 //! [`parse_rows`] turns the text into activity rows for the form. Every row
 //! goes through [`Scenario::new`], the same check as the form and share
 //! links, so a row it returns is one the scenario accepts. A bad row is
-//! listed with its line number and what to do about it; the good rows around
-//! it are kept. Nothing here panics, and the work is linear in the input,
+//! listed with its line number and the reason (the app words it with what to
+//! do about it); the good rows around it are kept. Nothing here panics, and the work is linear in the input,
 //! which is refused outright above [`MAX_INPUT_BYTES`].
 //!
 //! ```
-//! use social8020_core::import::parse_rows;
-//! use social8020_core::scenario::ActivityKind;
+//! use social8020_core::import::{parse_rows, Reason};
+//! use social8020_core::number::NumberError;
+//! use social8020_core::scenario::{ActivityKind, Column, Problem};
 //!
 //! // A paste from a spreadsheet: tab separated, with a header row.
 //! let import = parse_rows("Activity\tHours\tRevenue\tType\n\
@@ -19,9 +20,15 @@
 //! let replies = &import.rows[0].activity;
 //! assert_eq!((replies.name.as_str(), replies.kind), ("Replies", ActivityKind::Community));
 //! assert_eq!((replies.hours.as_str(), replies.results.as_str()), ("2.5", "1200"));
+//! let problem = &import.problems[0];
+//! assert_eq!(problem.line, 3);
 //! assert_eq!(
-//!     import.problems[0].to_string(),
-//!     "Row 3: hours \"abc\" is not a number; use digits such as 2.5.",
+//!     problem.reason,
+//!     Reason::Cell {
+//!         column: Column::Hours,
+//!         text: "abc".to_owned(),
+//!         problem: Problem::Number(NumberError::NotANumber),
+//!     },
 //! );
 //! ```
 //!
@@ -71,14 +78,11 @@
 //! are left out with one problem that says so. The problems of at most
 //! [`MAX_LISTED_ROWS`] bad rows are listed; one more problem counts the rest.
 
-use std::fmt;
-
 use crate::draft::ActivityDraft;
 use crate::export::restore_cell;
 use crate::number::{parse_amount, Amount, NumberError};
 use crate::scenario::{
     Activity, ActivityKind, Column, Field, Problem, Scenario, ScenarioParts, MAX_ACTIVITIES,
-    MAX_NAME_CHARS,
 };
 use crate::text::visible;
 
@@ -97,7 +101,7 @@ const SAMPLE_LINES: usize = 20;
 /// that a line of commas cannot take memory out of proportion.
 const MAX_CELLS: usize = 64;
 
-/// Characters of a cell quoted in a message before it is cut short.
+/// Characters of a cell quoted in a problem before it is cut short.
 const QUOTED_CHARS: usize = 24;
 
 /// What came out of a paste or a file.
@@ -155,32 +159,14 @@ pub struct RowProblem {
     pub reason: Reason,
 }
 
-/// "Row 4: hours "abc" is not a number; use digits such as 2.5." The row
-/// number is the line number, which is the row number in the spreadsheet
-/// that the text came from.
-impl fmt::Display for RowProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.line > 0 {
-            return write!(f, "Row {}: {}", self.line, self.reason);
-        }
-        // A problem with the whole input stands alone as a sentence.
-        let text = self.reason.to_string();
-        let mut chars = text.chars();
-        match chars.next() {
-            Some(first) => write!(f, "{}{}", first.to_ascii_uppercase(), chars.as_str()),
-            None => Ok(()),
-        }
-    }
-}
-
-impl std::error::Error for RowProblem {}
-
-/// What is wrong. The message starts in lower case, to follow "Row N: ",
-/// and says how to fix the row.
+/// What is wrong with a row, or with the input as a whole. The app words it
+/// with how to fix the row; the row number is the line number, which is the
+/// row number in the spreadsheet that the text came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Reason {
     /// The scenario does not accept this name, hours or results cell.
-    /// `text` is the cell as found, cut short for the message.
+    /// `text` is the cell as found, trimmed and cut short (with `…`) to
+    /// quote.
     Cell {
         column: Column,
         text: String,
@@ -197,103 +183,6 @@ pub enum Reason {
     MoreProblems { rows: usize },
     /// The input is larger than [`MAX_INPUT_BYTES`]; nothing was read.
     InputTooLarge,
-}
-
-impl fmt::Display for Reason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Reason::Cell {
-                column,
-                text,
-                problem,
-            } => cell_message(f, *column, text, *problem),
-            Reason::UnknownType { text } => write!(
-                f,
-                "type \"{text}\" is not known; use following or community."
-            ),
-            Reason::MissingColumn(column) => {
-                let (name, names) = match column {
-                    Column::Name => ("name", "name or activity"),
-                    Column::Hours => ("hours", "hours or time"),
-                    Column::Results => ("results", "results, revenue, sales or value"),
-                };
-                write!(
-                    f,
-                    "the header has no {name} column; call one column {names}."
-                )
-            }
-            Reason::NoRoom { room: 0 } => write!(
-                f,
-                "no more activities fit (at most {MAX_ACTIVITIES}); \
-                 this row and the rows after it were not added."
-            ),
-            Reason::NoRoom { room } => {
-                let fit = match *room {
-                    1 => "only 1 more activity fits".to_owned(),
-                    n if n >= MAX_ACTIVITIES => format!("only {n} activities fit"),
-                    n => format!("only {n} more activities fit"),
-                };
-                write!(f, "{fit}; this row and the rows after it were not added.")
-            }
-            Reason::MoreProblems { rows: 1 } => f.write_str(
-                "this row has problems too and was not added; fix it and import it again.",
-            ),
-            Reason::MoreProblems { rows } => write!(
-                f,
-                "this row and {} more have problems too and were not added; \
-                 fix the rows above and import again.",
-                rows.saturating_sub(1)
-            ),
-            Reason::InputTooLarge => f.write_str(
-                "the text is larger than 1 MB, so nothing was read; \
-                 import only the rows of your activities.",
-            ),
-        }
-    }
-}
-
-fn cell_message(
-    f: &mut fmt::Formatter<'_>,
-    column: Column,
-    text: &str,
-    problem: Problem,
-) -> fmt::Result {
-    let what = match column {
-        Column::Name => "name",
-        Column::Hours => "hours",
-        Column::Results => "results",
-    };
-    match problem {
-        Problem::NameMissing => f.write_str("the name is empty; give every activity a name."),
-        Problem::NameTooLong => write!(
-            f,
-            "the name \"{text}\" is longer than {MAX_NAME_CHARS} characters; shorten it."
-        ),
-        Problem::Number(NumberError::Empty) => {
-            write!(f, "no {what}; enter a number, 0 if there is none.")
-        }
-        Problem::Number(NumberError::NotANumber) => write!(
-            f,
-            "{what} \"{text}\" is not a number; use digits such as 2.5."
-        ),
-        Problem::Number(NumberError::Negative) => {
-            write!(f, "{what} \"{text}\" is negative; use 0 or more.")
-        }
-        Problem::Number(NumberError::TooManyDecimals) => write!(
-            f,
-            "{what} \"{text}\" has more than 2 decimals; round it to 2."
-        ),
-        Problem::HoursTooLarge => {
-            write!(f, "hours \"{text}\" is too large; use at most 10,000.")
-        }
-        Problem::ResultsTooLarge => write!(
-            f,
-            "results \"{text}\" is too large; use at most 1,000,000,000,000."
-        ),
-        // No other problem belongs to a cell of a row; should one ever be
-        // reported, the scenario's own message still says what to do.
-        other => write!(f, "{what}: {}", lower_first(&other.to_string())),
-    }
 }
 
 /// Reads rows for a form that is empty: at most [`MAX_ACTIVITIES`].
@@ -617,22 +506,12 @@ fn kind_of(text: &str) -> Option<ActivityKind> {
     }
 }
 
-/// A cell as quoted in a message: trimmed, and cut short if long.
+/// A cell as a problem quotes it: trimmed, and cut short if long.
 fn shorten(text: &str) -> String {
     let text = text.trim();
     match text.char_indices().nth(QUOTED_CHARS) {
         Some((at, _)) => format!("{}…", &text[..at]),
         None => text.to_owned(),
-    }
-}
-
-fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => std::iter::once(first.to_ascii_lowercase())
-            .chain(chars)
-            .collect(),
-        None => String::new(),
     }
 }
 

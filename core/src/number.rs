@@ -6,6 +6,9 @@
 
 use std::fmt;
 
+/// Most decimals a typed number may have: amounts are whole hundredths.
+pub const MAX_DECIMALS: usize = 2;
+
 /// A non-negative number with at most two decimals, stored in hundredths.
 ///
 /// The largest value the model allows (10^12 results, times 100) is far
@@ -84,7 +87,7 @@ pub fn decimal(value: f64, places: u32) -> String {
     format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
 }
 
-/// Why a typed number was not accepted. Each message says how to fix it.
+/// Why a typed number was not accepted; the app says how to fix it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NumberError {
     Empty,
@@ -92,19 +95,6 @@ pub enum NumberError {
     Negative,
     TooManyDecimals,
 }
-
-impl fmt::Display for NumberError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            NumberError::Empty => "Enter a number (0 if there is none).",
-            NumberError::NotANumber => "Enter a number using digits, such as 12 or 2.5.",
-            NumberError::Negative => "Enter 0 or more; this cannot be negative.",
-            NumberError::TooManyDecimals => "Use at most 2 decimal places.",
-        })
-    }
-}
-
-impl std::error::Error for NumberError {}
 
 /// Parses a number as people type it in any common locale.
 ///
@@ -149,7 +139,7 @@ pub fn parse_amount(text: &str) -> Result<Amount, NumberError> {
         return Err(NumberError::NotANumber);
     }
     let fraction = fraction.trim_end_matches('0');
-    if fraction.len() > 2 {
+    if fraction.len() > MAX_DECIMALS {
         return Err(NumberError::TooManyDecimals);
     }
     let whole = whole.trim_start_matches('0');

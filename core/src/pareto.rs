@@ -85,16 +85,6 @@ impl NoBreakdown {
     }
 }
 
-impl std::fmt::Display for NoBreakdown {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            NoBreakdown::NoResults => f.write_str(
-                "Enter the results of at least one activity to see where your results come from.",
-            ),
-        }
-    }
-}
-
 /// Breaks a scenario down into the vital few and the trivial many.
 ///
 /// ```

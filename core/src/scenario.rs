@@ -5,7 +5,6 @@
 //! the analysis never has to check its input again.
 
 use std::borrow::Cow;
-use std::fmt;
 
 use crate::number::Amount;
 use crate::text;
@@ -270,20 +269,30 @@ pub enum Field {
     Signal(SignalField),
 }
 
-/// What is wrong with a value. Each message says how to fix it.
+/// What is wrong with a value; the app says how to fix it, with the limits
+/// above (such as [`MAX_NAME_CHARS`]) where the rule has one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Problem {
     Number(crate::number::NumberError),
     NameMissing,
+    /// Longer than [`MAX_NAME_CHARS`].
     NameTooLong,
+    /// Above [`MAX_HOURS`].
     HoursTooLarge,
+    /// Above [`MAX_RESULTS`].
     ResultsTooLarge,
+    /// Above [`MAX_SIGNAL`].
     SignalTooLarge,
+    /// Customers come in whole numbers.
     NotWhole,
     UnitMissing,
+    /// A count label longer than [`MAX_LABEL_CHARS`].
     UnitTooLong,
+    /// Not from [`Threshold::MIN`] to [`Threshold::MAX`] in steps of
+    /// [`Threshold::STEP`].
     ThresholdOutOfRange,
     NoActivities,
+    /// More than [`MAX_ACTIVITIES`].
     TooManyActivities,
     /// Repeat or referred customers need a number of customers to be a
     /// share of.
@@ -291,56 +300,11 @@ pub enum Problem {
     MoreThanCustomers,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Problem::Number(e) => e.fmt(f),
-            Problem::NameMissing => f.write_str("Give this activity a name."),
-            Problem::NameTooLong => {
-                write!(
-                    f,
-                    "Shorten the name to {MAX_NAME_CHARS} characters or fewer."
-                )
-            }
-            Problem::HoursTooLarge => f.write_str("Enter at most 10,000 hours."),
-            Problem::ResultsTooLarge => f.write_str("Enter at most 1,000,000,000,000."),
-            Problem::SignalTooLarge => f.write_str("Enter at most 1,000,000,000."),
-            Problem::NotWhole => f.write_str("Enter a whole number of customers."),
-            Problem::UnitMissing => {
-                f.write_str("Enter a currency code such as USD or EUR, or a label such as leads.")
-            }
-            Problem::UnitTooLong => {
-                write!(
-                    f,
-                    "Shorten the label to {MAX_LABEL_CHARS} characters or fewer."
-                )
-            }
-            Problem::ThresholdOutOfRange => {
-                f.write_str("Choose a threshold from 50 % to 95 %, in steps of 5.")
-            }
-            Problem::NoActivities => f.write_str("Add at least one activity."),
-            Problem::TooManyActivities => {
-                write!(f, "Keep to {MAX_ACTIVITIES} activities or fewer.")
-            }
-            Problem::CustomersMissing => {
-                f.write_str("Enter Customers too; this is counted out of them.")
-            }
-            Problem::MoreThanCustomers => f.write_str("Enter at most the number of Customers."),
-        }
-    }
-}
-
 /// A problem at a place in the scenario.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldError {
     pub field: Field,
     pub problem: Problem,
-}
-
-impl fmt::Display for FieldError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.problem.fmt(f)
-    }
 }
 
 /// Every problem found in a candidate scenario; never empty.
@@ -357,22 +321,6 @@ impl Invalid {
         self.0.iter().find(|e| e.field == field).map(|e| e.problem)
     }
 }
-
-impl fmt::Display for Invalid {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut first = true;
-        for error in &self.0 {
-            if !first {
-                f.write_str(" ")?;
-            }
-            first = false;
-            write!(f, "{error}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for Invalid {}
 
 /// The pieces of a scenario before they are checked.
 #[derive(Clone, Debug, Default, PartialEq)]

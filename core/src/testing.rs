@@ -111,7 +111,7 @@ pub fn activity(name: &str, kind: ActivityKind, hours: &str, results: &str) -> A
 
 /// An amount as a visitor types it.
 pub fn amount(text: &str) -> Amount {
-    parse_amount(text).unwrap_or_else(|e| panic!("{text:?} in a test scenario: {e}"))
+    parse_amount(text).unwrap_or_else(|e| panic!("{text:?} in a test scenario: {e:?}"))
 }
 
 /// The worked example's audience signals: every one of the five signals
@@ -165,6 +165,6 @@ impl Build {
     }
 
     pub fn build(self) -> Scenario {
-        Scenario::new(self.0).unwrap_or_else(|e| panic!("test scenario is invalid: {e}"))
+        Scenario::new(self.0).unwrap_or_else(|e| panic!("test scenario is invalid: {e:?}"))
     }
 }

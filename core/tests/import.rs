@@ -1,17 +1,19 @@
 //! Pasted rows and imported CSV against docs/spec.md §6: every case goes
 //! through [`check`], which compares the rows found (line, name, type,
-//! hours, results) and the problems as the screen shows them.
+//! hours, results) and the problems as facts (the app words them).
 
 use proptest::prelude::*;
 use social8020_core::draft::{ActivityDraft, ScenarioDraft};
 use social8020_core::export::breakdown_csv;
-use social8020_core::import::{parse_rows, parse_rows_with_room, Import, MAX_INPUT_BYTES};
+use social8020_core::import::{
+    parse_rows, parse_rows_with_room, Import, Reason, RowProblem, MAX_INPUT_BYTES,
+};
 use social8020_core::number::Amount;
 use social8020_core::scenario::{Activity, ActivityKind, Scenario, ScenarioParts};
 use social8020_core::{example, pareto};
 
 /// Checks the rows of `import`, each as `"line: name | type | hours |
-/// results"`, and its problems as displayed.
+/// results"`, and its problems, each as [`fact`] writes it.
 #[track_caller]
 fn check(import: Import, rows: &[&str], problems: &[&str]) {
     let found_rows: Vec<String> = import
@@ -29,7 +31,7 @@ fn check(import: Import, rows: &[&str], problems: &[&str]) {
             )
         })
         .collect();
-    let found_problems: Vec<String> = import.problems.iter().map(|p| p.to_string()).collect();
+    let found_problems: Vec<String> = import.problems.iter().map(fact).collect();
     assert_eq!(
         (found_rows, found_problems),
         (
@@ -37,6 +39,26 @@ fn check(import: Import, rows: &[&str], problems: &[&str]) {
             problems.iter().map(|p| (*p).to_owned()).collect::<Vec<_>>()
         )
     );
+}
+
+/// A problem in one line: `Row 4: Hours "abc" Number(NotANumber)` for a
+/// cell (its column, the text quoted, the scenario's problem), `Row 10:
+/// type "blog"`, `Row 1: no Results column`, `Row 3: room 2` (only two more
+/// fit), `Row 51: 10 rows not listed`, `Row 0: too large`.
+fn fact(problem: &RowProblem) -> String {
+    let reason = match &problem.reason {
+        Reason::Cell {
+            column,
+            text,
+            problem,
+        } => format!("{column:?} {text:?} {problem:?}"),
+        Reason::UnknownType { text } => format!("type {text:?}"),
+        Reason::MissingColumn(column) => format!("no {column:?} column"),
+        Reason::NoRoom { room } => format!("room {room}"),
+        Reason::MoreProblems { rows } => format!("{rows} rows not listed"),
+        Reason::InputTooLarge => "too large".to_owned(),
+    };
+    format!("Row {}: {reason}", problem.line)
 }
 
 #[test]
@@ -83,8 +105,8 @@ fn a_spreadsheet_paste_without_a_header() {
         parse_rows("My month\nPosts\t1\t2\nAds\t3\t4\n"),
         &["2: Posts | following | 1 | 2", "3: Ads | following | 3 | 4"],
         &[
-            "Row 1: no hours; enter a number, 0 if there is none.",
-            "Row 1: no results; enter a number, 0 if there is none.",
+            "Row 1: Hours \"\" Number(Empty)",
+            "Row 1: Results \"\" Number(Empty)",
         ],
     );
 }
@@ -112,8 +134,7 @@ fn a_spreadsheet_paste_with_a_header() {
     check(
         parse_rows("Name\tHours\tNotes\nPosts\t1\t2\n"),
         &[],
-        &["Row 1: the header has no results column; \
-           call one column results, revenue, sales or value."],
+        &["Row 1: no Results column"],
     );
     // One header word alone is a name, not a header.
     check(
@@ -142,7 +163,7 @@ fn comma_csv_with_quotes() {
             "4: Two lines | following | 1 | 2",
             "6: Plain | community | 3 | 4",
         ],
-        &["Row 7: the name is empty; give every activity a name."],
+        &["Row 7: Name \"\" NameMissing"],
     );
     // A semicolon or a tab inside a name does not change the delimiter.
     check(
@@ -183,8 +204,8 @@ fn semicolon_csv_with_decimal_commas() {
         ],
         // A header in another language is read as a row, and says so.
         &[
-            "Row 1: hours \"Stunden\" is not a number; use digits such as 2.5.",
-            "Row 1: results \"Umsatz\" is not a number; use digits such as 2.5.",
+            "Row 1: Hours \"Stunden\" Number(NotANumber)",
+            "Row 1: Results \"Umsatz\" Number(NotANumber)",
         ],
     );
     // Excel's `sep=` line, a byte-order mark and CR line ends.
@@ -248,21 +269,19 @@ fn bad_rows_are_listed_and_good_rows_kept() {
             "13: Limits | community | 10000 | 1000000000000",
         ],
         &[
-            "Row 3: the name is empty; give every activity a name.",
-            "Row 4: hours \"abc\" is not a number; use digits such as 2.5.",
-            "Row 5: hours \"-3\" is negative; use 0 or more.",
-            "Row 6: hours \"1.005\" has more than 2 decimals; round it to 2.",
-            "Row 7: hours \"10000.01\" is too large; use at most 10,000.",
-            "Row 8: results \"1000000000000.01\" is too large; \
-             use at most 1,000,000,000,000.",
-            "Row 9: no results; enter a number, 0 if there is none.",
-            "Row 10: type \"blog\" is not known; use following or community.",
-            "Row 11: the name \"xxxxxxxxxxxxxxxxxxxxxxxx…\" is longer than 60 characters; \
-             shorten it.",
-            "Row 12: the name is empty; give every activity a name.",
-            "Row 12: hours \"abc\" is not a number; use digits such as 2.5.",
-            "Row 12: no results; enter a number, 0 if there is none.",
-            "Row 12: type \"x\" is not known; use following or community.",
+            "Row 3: Name \"\" NameMissing",
+            "Row 4: Hours \"abc\" Number(NotANumber)",
+            "Row 5: Hours \"-3\" Number(Negative)",
+            "Row 6: Hours \"1.005\" Number(TooManyDecimals)",
+            "Row 7: Hours \"10000.01\" HoursTooLarge",
+            "Row 8: Results \"1000000000000.01\" ResultsTooLarge",
+            "Row 9: Results \"\" Number(Empty)",
+            "Row 10: type \"blog\"",
+            "Row 11: Name \"xxxxxxxxxxxxxxxxxxxxxxxx…\" NameTooLong",
+            "Row 12: Name \"\" NameMissing",
+            "Row 12: Hours \"abc\" Number(NotANumber)",
+            "Row 12: Results \"\" Number(Empty)",
+            "Row 12: type \"x\"",
         ],
     );
 }
@@ -274,8 +293,7 @@ fn rows_beyond_the_room_are_left_out() {
         .map(|i| format!("{i}: Activity {i} | following | 1 | {i}"))
         .collect();
     let first_hundred: Vec<&str> = first_hundred.iter().map(String::as_str).collect();
-    let no_room =
-        "Row 101: only 100 activities fit; this row and the rows after it were not added.";
+    let no_room = "Row 101: room 100";
     check(parse_rows(&input), &first_hundred, &[no_room]);
     // However much room is asked for, a scenario holds 100 activities.
     check(
@@ -289,23 +307,22 @@ fn rows_beyond_the_room_are_left_out() {
             "1: Activity 1 | following | 1 | 1",
             "2: Activity 2 | following | 1 | 2",
         ],
-        &["Row 3: only 2 more activities fit; this row and the rows after it were not added."],
+        &["Row 3: room 2"],
     );
     // Bad rows before the room runs out are listed; blank rows do not count.
     check(
         parse_rows_with_room("bad\nA,1,1\n\nB,1,1\n", 1),
         &["2: A | following | 1 | 1"],
         &[
-            "Row 1: no hours; enter a number, 0 if there is none.",
-            "Row 1: no results; enter a number, 0 if there is none.",
-            "Row 4: only 1 more activity fits; this row and the rows after it were not added.",
+            "Row 1: Hours \"\" Number(Empty)",
+            "Row 1: Results \"\" Number(Empty)",
+            "Row 4: room 1",
         ],
     );
     check(
         parse_rows_with_room("\nA,1,1\n", 0),
         &[],
-        &["Row 2: no more activities fit (at most 100); \
-           this row and the rows after it were not added."],
+        &["Row 2: room 0"],
     );
 }
 
@@ -314,13 +331,10 @@ fn past_fifty_bad_rows_the_rest_are_counted() {
     let mut input: String = (0..60).map(|_| "x,abc,1\n").collect();
     input.push_str("Good,1,1\n");
     let listed: Vec<String> = (1..=50)
-        .map(|line| format!("Row {line}: hours \"abc\" is not a number; use digits such as 2.5."))
+        .map(|line| format!("Row {line}: Hours \"abc\" Number(NotANumber)"))
         .collect();
     let mut problems: Vec<&str> = listed.iter().map(String::as_str).collect();
-    problems.push(
-        "Row 51: this row and 9 more have problems too and were not added; \
-         fix the rows above and import again.",
-    );
+    problems.push("Row 51: 10 rows not listed");
     check(
         parse_rows(&input),
         &["61: Good | following | 1 | 1"],
@@ -328,8 +342,7 @@ fn past_fifty_bad_rows_the_rest_are_counted() {
     );
     // The count comes before a later row that finds no room: line order.
     input.push_str("Extra,1,1\n");
-    problems
-        .push("Row 62: only 1 more activity fits; this row and the rows after it were not added.");
+    problems.push("Row 62: room 1");
     check(
         parse_rows_with_room(&input, 1),
         &["61: Good | following | 1 | 1"],
@@ -341,12 +354,7 @@ fn past_fifty_bad_rows_the_rest_are_counted() {
 fn input_over_one_megabyte_is_refused_whole() {
     let big = "Posts,1,2\n".repeat(MAX_INPUT_BYTES / 10 + 1);
     assert!(big.len() > MAX_INPUT_BYTES);
-    check(
-        parse_rows(&big),
-        &[],
-        &["The text is larger than 1 MB, so nothing was read; \
-           import only the rows of your activities."],
-    );
+    check(parse_rows(&big), &[], &["Row 0: too large"]);
 }
 
 /// Named for what it checks: quotes and separators up to the size limit

@@ -303,16 +303,22 @@ for (const engine of ENGINES) {
     it("formats numbers for the host's locale as every other engine does", async () => {
       // Each engine brings its own Intl data (Firefox and Chromium their
       // own ICU, WebKitGTK the system's); the separators must agree.
-      for (const [query, amounts] of [
-        // The saved example is in dollars; the locale sets the format.
+      for (const [query, amounts, percent] of [
+        // The saved example is in dollars; the locale sets the format,
+        // percentages included (docs/spec.md §9).
         ["locale=de-DE", ["14.450\u00a0$", "39.400\u00a0$"]],
         ["locale=fr-FR", ["14\u202f450\u00a0$US", "39\u202f400\u00a0$US"]],
       ]) {
         await openWidget(driver, `${WIDGET}index.html?${query}`);
+        // The percent sign where this engine's Intl puts it for the locale.
+        const percent = `+${await driver.executeScript(
+          "return new Intl.NumberFormat(arguments[0], { style: 'percent' }).format(1.73)",
+          query.split("=")[1],
+        )}`;
         // textContent: WebDriver's element text turns no-break spaces into spaces.
         await expectValue(
           () => driver.executeScript("return document.querySelector('[data-testid=what-if]').textContent.trim()"),
-          `Moving 31,5 hours a month would take your results from ${amounts[0]} to about ${amounts[1]} (+173 %).`,
+          `Moving 31,5 hours a month would take your results from ${amounts[0]} to about ${amounts[1]} (${percent}).`,
           `the what-if with ${query}`,
         );
       }

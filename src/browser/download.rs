@@ -18,8 +18,6 @@
 //! A sandboxed iframe without `allow-downloads` drops the download without
 //! telling the page, so no error can be shown in that case.
 
-use std::fmt;
-
 use gloo::timers::callback::Timeout;
 use js_sys::{Array, Date};
 use wasm_bindgen::{JsCast, JsValue};
@@ -33,8 +31,8 @@ pub const JSON_MIME: &str = "application/json";
 /// How long the object URL outlives the click, in milliseconds.
 pub const REVOKE_AFTER_MS: u32 = 30_000;
 
-/// Why a file could not be saved. Each message tells the visitor what to do
-/// instead.
+/// Why a file could not be saved; [`crate::text::Problem`] tells the
+/// visitor what to do instead.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DownloadError {
     /// No window or document to make the link in (not in a browser page).
@@ -44,24 +42,6 @@ pub enum DownloadError {
     /// The browser refused the link that saves the file.
     Link,
 }
-
-impl fmt::Display for DownloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            DownloadError::NoPage => {
-                "Your browser blocked the download; open this page in its own tab and try again."
-            }
-            DownloadError::File => {
-                "Your browser blocked the download; try again, or allow downloads for this page."
-            }
-            DownloadError::Link => {
-                "Your browser blocked the download; allow downloads for this page and try again."
-            }
-        })
-    }
-}
-
-impl std::error::Error for DownloadError {}
 
 /// Offers `content` to the visitor as a file named `file_name` (see
 /// `social8020_core::export::file_name`), of type `mime` (such as
@@ -160,18 +140,5 @@ mod tests {
         assert_eq!(link.anchor.download(), "social-80-20.csv");
         assert!(!link.anchor.is_connected());
         assert_eq!(Url::revoke_object_url(&link.url), Ok(()));
-    }
-
-    #[wasm_bindgen_test]
-    fn messages_say_what_to_do() {
-        for error in [
-            DownloadError::NoPage,
-            DownloadError::File,
-            DownloadError::Link,
-        ] {
-            let message = error.to_string();
-            assert!(message.starts_with("Your browser blocked the download; "));
-            assert!(message.ends_with('.'));
-        }
     }
 }

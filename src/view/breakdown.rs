@@ -4,9 +4,11 @@
 use std::rc::Rc;
 
 use social8020_core::pareto::{Breakdown, Figures, Ranked};
-use social8020_core::scenario::{Activity, ActivityKind, Period};
+use social8020_core::scenario::{Activity, Period};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::view::activities::kind_words;
 
 use crate::browser::format::Formatter;
 use crate::text::{count, t, Key, Problem};
@@ -111,10 +113,7 @@ fn Row(props: &RowProps) -> Html {
     let r = &props.figures;
     let activity = &props.activity;
     let none = || html! { <span class="none" aria-label={t(Key::BreakdownNone)}>{"—"}</span> };
-    let kind = t(match activity.kind {
-        ActivityKind::Following => Key::BreakdownTypeFollowing,
-        ActivityKind::Community => Key::BreakdownTypeCommunity,
-    });
+    let kind = kind_words(activity.kind);
     html! {
         <tr class={classes!(props.vital.then_some("is-vital"))}>
             <td class="num">{props.rank}</td>

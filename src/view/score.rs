@@ -10,7 +10,8 @@ use social8020_core::score::{Band, Score, ScoreConfig, Signal};
 use yew::prelude::*;
 
 use crate::browser::format::Formatter;
-use crate::text::Problem;
+use crate::text::score::{advice, band_name, headline, measure, not_counted, signal_name, source};
+use crate::text::{count, counted, fill, t, Key, Problem};
 use crate::view::problem::problem_paragraph;
 
 #[derive(Properties, PartialEq)]
@@ -28,11 +29,19 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
         },
         Ok(score) => html! {
             <>
-                <Meter score={score.clone()} config={Rc::clone(&config)} />
+                <Meter
+                    score={score.clone()}
+                    config={Rc::clone(&config)}
+                    formatter={Rc::clone(&props.formatter)}
+                />
                 if let Ok(breakdown) = props.analysis.breakdown() {
                     <p class="score__vital">{vital_few_sentence(breakdown)}</p>
                 }
-                <Levers score={score.clone()} config={Rc::clone(&config)} />
+                <Levers
+                    score={score.clone()}
+                    config={Rc::clone(&config)}
+                    formatter={Rc::clone(&props.formatter)}
+                />
                 <HowCalculated
                     score={score.clone()}
                     config={Rc::clone(&config)}
@@ -43,10 +52,8 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
     };
     html! {
         <section class="card score" aria-labelledby="score-title">
-            <h2 id="score-title" class="section-title">{"Following or community?"}</h2>
-            <p class="section-lead">
-                {"A following buys once and goes quiet. A community buys again, refers, shares and talks."}
-            </p>
+            <h2 id="score-title" class="section-title">{t(Key::ScoreTitle)}</h2>
+            <p class="section-lead">{t(Key::ScoreLead)}</p>
             {body}
         </section>
     }
@@ -55,13 +62,16 @@ pub fn ScoreCard(props: &ScoreCardProps) -> Html {
 fn vital_few_sentence(breakdown: &Breakdown) -> String {
     let community = breakdown.community_in_vital_few();
     match (breakdown.vital_count(), community) {
-        (1, 1) => "Your one vital-few activity is a community activity.".to_owned(),
-        (1, _) => "Your one vital-few activity is not a community activity.".to_owned(),
-        (n, 0) => format!("None of your {n} vital-few activities are community activities."),
-        (n, c) if c == n => {
-            format!("All {n} of your vital-few activities are community activities.")
-        }
-        (n, c) => format!("{c} of your {n} vital-few activities are community activities."),
+        (1, 1) => t(Key::ScoreVitalOneCommunity).to_owned(),
+        (1, _) => t(Key::ScoreVitalOneNot).to_owned(),
+        (n, 0) => counted(Key::ScoreVitalNone, n),
+        (n, c) if c == n => counted(Key::ScoreVitalAll, n),
+        (n, c) => count(
+            Key::ScoreVitalSome,
+            c as f64,
+            &c.to_string(),
+            &[("total", &n.to_string())],
+        ),
     }
 }
 
@@ -69,6 +79,7 @@ fn vital_few_sentence(breakdown: &Breakdown) -> String {
 struct MeterProps {
     score: Score,
     config: Rc<ScoreConfig>,
+    formatter: Rc<Formatter>,
 }
 
 /// The score on a scale that reads from Following to Community.
@@ -77,16 +88,31 @@ fn Meter(props: &MeterProps) -> Html {
     let score = &props.score;
     let value = score.value;
     let bands = Band::ALL.map(|band| (band, props.config.band_range(band)));
+    let band = band_name(score.band);
+    let value_text = fill(
+        Key::ScoreMeterValue,
+        &[
+            ("value", &props.formatter.number(value.into())),
+            ("max", &props.formatter.number(100.0)),
+            ("band", band),
+        ],
+    );
+    let total = Signal::ALL.len();
+    let basis = if score.signals_used < total {
+        Key::ScoreBasisPartial
+    } else {
+        Key::ScoreBasis
+    };
     html! {
         <div class="meter-block">
             <div
                 class="meter"
                 role="meter"
-                aria-label="Following vs community score"
+                aria-label={t(Key::ScoreMeterName)}
                 aria-valuemin="0"
                 aria-valuemax="100"
                 aria-valuenow={value.to_string()}
-                aria-valuetext={format!("{value} out of 100: {}", score.band.label())}
+                aria-valuetext={value_text}
                 data-testid="score-meter"
             >
                 <p class="meter__figure">
@@ -94,7 +120,7 @@ fn Meter(props: &MeterProps) -> Html {
                     <span class="meter__max">{"/100"}</span>
                 </p>
                 <p class={classes!("meter__band", format!("meter__band--{}", score.band.key()))}>
-                    {score.band.label()}
+                    {band}
                 </p>
             </div>
             <div class="meter__scale" aria-hidden="true">
@@ -111,15 +137,15 @@ fn Meter(props: &MeterProps) -> Html {
                     <rect class="meter__marker" x={decimal((f64::from(value.min(99)) - 0.5).max(0.0), 1)} y="0" width="1.5" height="10" />
                 </svg>
                 <div class="meter__labels">
-                    <span>{"Following"}</span>
-                    <span>{"Community"}</span>
+                    <span>{band_name(Band::Following)}</span>
+                    <span>{band_name(Band::Community)}</span>
                 </div>
             </div>
             <p class="meter__basis">
-                {format!("Based on {} of 5 signals.", score.signals_used)}
-                if score.signals_used < 5 {
-                    {" Add the missing ones below for a fuller picture."}
-                }
+                {fill(basis, &[
+                    ("count", &props.formatter.number(score.signals_used as f64)),
+                    ("total", &props.formatter.number(total as f64)),
+                ])}
             </p>
         </div>
     }
@@ -129,6 +155,7 @@ fn Meter(props: &MeterProps) -> Html {
 struct LeversProps {
     score: Score,
     config: Rc<ScoreConfig>,
+    formatter: Rc<Formatter>,
 }
 
 /// The signal with the most weighted headroom, with advice, and the next.
@@ -136,39 +163,50 @@ struct LeversProps {
 fn Levers(props: &LeversProps) -> Html {
     let Some(lever) = props.score.biggest_lever() else {
         return html! {
-            <p class="lever__none">{"Every signal is at full marks: keep doing what you do."}</p>
+            <p class="lever__none">{t(Key::ScoreLeverNone)}</p>
         };
     };
-    let advice = lever.signal.advice(&props.config);
+    let advice = advice(lever.signal.advice(&props.config), &props.formatter);
     let next = props.score.next_lever();
+    // The signal's name is set apart inside the title's sentence.
+    let (before, after) = around(t(Key::ScoreLeverTitle), "{signal}");
     html! {
         <div class="lever" data-testid="biggest-lever">
             <h3 class="lever__title">
-                {"Your biggest lever: "}<span class="lever__signal">{lever.signal.label()}</span>
+                {before}<span class="lever__signal">{signal_name(lever.signal)}</span>{after}
             </h3>
             <p class="lever__headline">{advice.headline}</p>
             <dl class="lever__advice">
                 <div>
-                    <dt>{"The gap"}</dt>
+                    <dt>{t(Key::ScoreLeverGap)}</dt>
                     <dd>{advice.gap}</dd>
                 </div>
                 <div>
-                    <dt>{"What closes it this week"}</dt>
-                    <dd>{advice.tools}</dd>
+                    <dt>{t(Key::ScoreLeverThisWeek)}</dt>
+                    <dd>{advice.this_week}</dd>
                 </div>
                 <div>
-                    <dt>{"What to watch"}</dt>
-                    <dd>{advice.metric}</dd>
+                    <dt>{t(Key::ScoreLeverWatch)}</dt>
+                    <dd>{advice.watch}</dd>
                 </div>
             </dl>
             if let Some(next) = next {
                 <p class="lever__next">
-                    <strong>{format!("Then: {}. ", next.signal.label())}</strong>
-                    {next.signal.advice(&props.config).headline}
+                    <strong>
+                        {fill(Key::ScoreLeverThen, &[("signal", signal_name(next.signal))])}
+                        {" "}
+                    </strong>
+                    {headline(next.signal)}
                 </p>
             }
         </div>
     }
+}
+
+/// The text before and after `placeholder` in `text`; all of it before
+/// when the placeholder is missing.
+fn around<'a>(text: &'a str, placeholder: &str) -> (&'a str, &'a str) {
+    text.split_once(placeholder).unwrap_or((text, ""))
 }
 
 #[derive(Properties, PartialEq)]
@@ -183,79 +221,76 @@ struct HowProps {
 fn HowCalculated(props: &HowProps) -> Html {
     let f = &props.formatter;
     let config = &props.config;
-    let bands = config.bands();
+    let range = |band| {
+        let range = config.band_range(band);
+        format!(
+            "{}–{}",
+            f.number((*range.start()).into()),
+            f.number((*range.end()).into())
+        )
+    };
+    let bands = fill(
+        Key::ScoreHowBands,
+        &[
+            ("following", &range(Band::Following)),
+            ("growing", &range(Band::GrowingCommunity)),
+            ("community", &range(Band::Community)),
+        ],
+    );
+    let intro = fill(
+        Key::ScoreHowIntro,
+        &[("min", &f.number(0.0)), ("max", &f.number(100.0))],
+    );
     html! {
         <details class="how">
-            <summary>{"How is this calculated?"}</summary>
-            <p>
-                {"Each of five signals becomes a sub-score from 0 to 100. The score is their weighted average, rounded. A signal you have not entered is left out and the others count for more."}
-            </p>
-            <div class="table-scroll" role="region" aria-label="Signals and their contributions" tabindex="0">
+            <summary>{t(Key::ScoreHowSummary)}</summary>
+            <p>{intro}</p>
+            <div class="table-scroll" role="region" aria-label={t(Key::ScoreHowTable)} tabindex="0">
                 <table class="how__table">
                     <thead>
                         <tr>
-                            <th scope="col">{"Signal"}</th>
-                            <th scope="col">{"Measure"}</th>
-                            <th scope="col" class="num">{"Your value"}</th>
-                            <th scope="col" class="num">{"Sub-score"}</th>
-                            <th scope="col" class="num">{"Weight"}</th>
-                            <th scope="col" class="num">{"Points"}</th>
+                            <th scope="col">{t(Key::ScoreHowSignal)}</th>
+                            <th scope="col">{t(Key::ScoreHowMeasure)}</th>
+                            <th scope="col" class="num">{t(Key::ScoreHowValue)}</th>
+                            <th scope="col" class="num">{t(Key::ScoreHowSubScore)}</th>
+                            <th scope="col" class="num">{t(Key::ScoreHowWeight)}</th>
+                            <th scope="col" class="num">{t(Key::ScoreHowPoints)}</th>
                         </tr>
                     </thead>
                     <tbody>
                         for s in props.score.signals.iter() {
                             <tr class={classes!((!s.is_used()).then_some("is-missing"))}>
-                                <th scope="row">{s.signal.label()}</th>
-                                <td>
-                                    {s.signal.measure_text()}
-                                    {target_text(s.signal, s.target, f)}
-                                </td>
+                                <th scope="row">{signal_name(s.signal)}</th>
+                                <td>{measure(s.signal, s.target, f)}</td>
                                 if s.is_used() {
                                     <td class="num">{s.measure.map(|m| f.percent_precise(m)).unwrap_or_default()}</td>
                                     <td class="num">{s.sub_score.map(|v| f.number(v.round())).unwrap_or_default()}</td>
                                     <td class="num">{format!("{} ({})", f.number(s.weight), f.percent(s.weight_share))}</td>
                                     <td class="num">{f.number((s.contribution * 10.0).round() / 10.0)}</td>
                                 } else {
-                                    <td colspan="4" class="how__missing">
-                                        {format!("Not counted: enter {}.", s.signal.needs())}
-                                    </td>
+                                    <td colspan="4" class="how__missing">{not_counted(s.signal)}</td>
                                 }
                             </tr>
                         }
                     </tbody>
                     <tfoot>
                         <tr>
-                            <th scope="row" colspan="5">{"Score (sum of points, rounded)"}</th>
+                            <th scope="row" colspan="5">{t(Key::ScoreHowTotal)}</th>
                             <td class="num">{props.score.value}</td>
                         </tr>
                     </tfoot>
                 </table>
             </div>
-            <p>
-                {format!(
-                    "Bands: Following 0–{}, Growing community {}–{}, Community {}–100.",
-                    bands.growing.saturating_sub(1),
-                    bands.growing,
-                    bands.community.saturating_sub(1),
-                    bands.community,
-                )}
-            </p>
-            <h4 class="how__subtitle">{"Where the measures come from"}</h4>
+            <p>{bands}</p>
+            <h4 class="how__subtitle">{t(Key::ScoreHowSources)}</h4>
             <dl class="how__sources">
                 for signal in Signal::ALL {
                     <div>
-                        <dt>{signal.label()}</dt>
-                        <dd>{signal.explanation(config)}</dd>
+                        <dt>{signal_name(signal)}</dt>
+                        <dd>{source(signal, config.targets().get(signal), f)}</dd>
                     </div>
                 }
             </dl>
         </details>
-    }
-}
-
-fn target_text(signal: Signal, target: Option<f64>, f: &Formatter) -> String {
-    match (signal, target) {
-        (_, Some(t)) => format!("; full marks at {}", f.percent_precise(t)),
-        _ => String::new(),
     }
 }

@@ -3,29 +3,35 @@
 use social8020_core::scenario::{Period, Problem, SignalField};
 use yew::prelude::*;
 
+use crate::text::{t, Key};
 use crate::view::field::TextField;
 
 /// The label (the accessible name of docs/spec.md §7), the id, and a hint.
-fn describe(field: SignalField, period: Period) -> (&'static str, &'static str, Option<String>) {
-    let period = period.key();
+fn describe(
+    field: SignalField,
+    period: Period,
+) -> (&'static str, &'static str, Option<&'static str>) {
     match field {
-        SignalField::Likes => ("Likes per post", "likes", None),
-        SignalField::Comments => ("Comments per post", "comments", None),
-        SignalField::Shares => ("Shares per post", "shares", None),
+        SignalField::Likes => (t(Key::SignalsLikes), "likes", None),
+        SignalField::Comments => (t(Key::SignalsComments), "comments", None),
+        SignalField::Shares => (t(Key::SignalsShares), "shares", None),
         SignalField::Customers => (
-            "Customers",
+            t(Key::SignalsCustomers),
             "customers",
-            Some(format!("Won through social media this {period}.")),
+            Some(t(match period {
+                Period::Week => Key::SignalsCustomersHintWeek,
+                Period::Month => Key::SignalsCustomersHintMonth,
+            })),
         ),
         SignalField::RepeatCustomers => (
-            "Repeat customers",
+            t(Key::SignalsRepeat),
             "repeat-customers",
-            Some("Of them, bought two or more times.".to_owned()),
+            Some(t(Key::SignalsRepeatHint)),
         ),
         SignalField::ReferredCustomers => (
-            "Referred customers",
+            t(Key::SignalsReferred),
             "referred-customers",
-            Some("Of them, came by referral or word of mouth.".to_owned()),
+            Some(t(Key::SignalsReferredHint)),
         ),
     }
 }
@@ -66,18 +72,18 @@ pub fn Signals(props: &SignalsProps) -> Html {
     let (per_post, customers) = fields.split_at(fields.len().min(3));
     html! {
         <section class="signals" aria-labelledby="signals-title">
-            <h2 id="signals-title" class="section-title">{"Your audience"}<span class="section-title__aside">{" (optional)"}</span></h2>
-            <p class="section-lead">
-                {"These tell a following from a community: applause, or conversation, loyalty and word of mouth. Leave blank what you don't know."}
-            </p>
+            <h2 id="signals-title" class="section-title">
+                {t(Key::SignalsTitle)}<span class="section-title__aside">{" "}{t(Key::SignalsOptional)}</span>
+            </h2>
+            <p class="section-lead">{t(Key::SignalsLead)}</p>
             <div class="signals__group">
-                <h3 class="signals__heading">{"On a typical post"}</h3>
+                <h3 class="signals__heading">{t(Key::SignalsPerPost)}</h3>
                 <div class="signals__fields">
                     {for per_post.iter().cloned()}
                 </div>
             </div>
             <div class="signals__group">
-                <h3 class="signals__heading">{"Customers from social media"}</h3>
+                <h3 class="signals__heading">{t(Key::SignalsFromSocial)}</h3>
                 <div class="signals__fields">
                     {for customers.iter().cloned()}
                 </div>
