@@ -1,7 +1,9 @@
 // The main flows in every language of LANGUAGES, through the words of that
-// language's catalog (docs/spec.md §7, §9): entering activities, the share
-// link opened in another language, the exports, the import, axe-core, and
-// the layout at 320 px in the longest language and in the pseudo-locales.
+// language's catalog (docs/spec.md §7, §9): entering activities, the
+// score, the share link opened in another language, the exports, the
+// import, axe-core; then axe in the pseudo-locales, ar-XB right to left, the
+// layout at 320 and 1280 px in the longest language and en-XA, and the
+// menus' choices in every language.
 // Every word expected comes from the catalog (`words`), every number from
 // the page's own `Intl` (`formatted`): a view that kept an English word, or
 // wrote a number the English way, fails here in the other languages.
@@ -106,7 +108,7 @@ async function expectBreakdown(page, tag) {
   await expect(table.locator("tbody tr:not(.breakdown__group-head)").first().locator("td, th")).toHaveText([
     "1",
     "Workshops",
-    words(tag, "breakdown.type_community"),
+    words(tag, "activity.kind.community"),
     n.hours,
     n.results,
     n.share,
@@ -115,6 +117,52 @@ async function expectBreakdown(page, tag) {
     n.perHour,
     /×$/,
   ]);
+}
+
+// The audience signals typed in the score step, by their catalog keys.
+// Conversation (20 + 20) / 60 = 67 %, past the 40 % target: 100. Loyalty
+// 25 / 50 = 50 %, past 40 %: 100. Advocacy 30 / 50 = 60 %, past 50 %: 100.
+const SIGNALS = {
+  "signals.likes": 20,
+  "signals.comments": 20,
+  "signals.shares": 20,
+  "signals.customers": 50,
+  "signals.repeat": 25,
+  "signals.referred": 30,
+};
+
+/**
+ * Checks the score card of ROWS in `tag`'s words. Before the signals
+ * (`full` false): time on community 7 / 19 h = 36.8 % (weight 20) and
+ * results from community 2,050 / 2,500 = 82 % (weight 25) give
+ * (736.8 + 2,050) / 45 = 61.9: 62, a growing community, on 2 of 5 signals.
+ * With SIGNALS (`full`), conversation (weight 15), loyalty and advocacy
+ * (20 each) at 100: (736.8 + 2,050 + 1,500 + 2,000 + 2,000) / 100 = 82.9:
+ * 83, a community, on 5 of 5. The biggest lever is time on community
+ * either way (20 x 63.2 of weighted headroom).
+ */
+async function expectScore(page, tag, full) {
+  const [value, band, used] = full ? [83, "community", 5] : [62, "growing_community", 2];
+  const n = await formatted(page, tag, { value: ["number", value], max: ["number", 100], used: ["number", used], all: ["number", 5] });
+  const meter = page.getByRole("meter", { name: words(tag, "score.meter.name"), exact: true });
+  await expect(meter).toHaveAttribute("aria-valuenow", String(value));
+  await expect(meter).toHaveAttribute(
+    "aria-valuetext",
+    words(tag, "score.meter.value", { value: n.value, max: n.max, band: words(tag, `score.band.${band}`) }),
+  );
+  await expect(meter.locator(".meter__band")).toHaveText(words(tag, `score.band.${band}`));
+  await expect(page.locator(".meter__basis")).toHaveText(
+    words(tag, full ? "score.basis" : "score.basis_partial", { count: n.used, total: n.all }),
+  );
+  await expect(page.getByRole("heading", { name: words(tag, "score.title"), exact: true })).toBeVisible();
+  // The vital few: Workshops (community) and Reels (following).
+  await expect(page.locator(".score__vital")).toHaveText(words(tag, "score.vital.some", { count: 1, total: 2 }));
+  await expect(page.getByTestId("biggest-lever").locator(".lever__title")).toHaveText(
+    words(tag, "score.lever.title", { signal: words(tag, "score.signal.time") }),
+  );
+  await expect(page.getByTestId("biggest-lever").locator(".lever__headline")).toHaveText(
+    words(tag, "score.advice.time.headline"),
+  );
 }
 
 /** Downloads what the button named `name` saves: its name and text. */
@@ -201,6 +249,31 @@ for (const tag of LANGUAGES) {
         await expect(page.getByRole("status")).toContainText(main.replace(/\s+/g, " "), { timeout: 5_000 });
       });
 
+      await test.step("the score: its band, the signals typed by their labels, the lever, the panel", async () => {
+        await expectScore(page, tag, false);
+        for (const [key, value] of Object.entries(SIGNALS)) {
+          await page.getByRole("textbox", { name: words(tag, key), exact: true }).fill(String(value));
+        }
+        await expectScore(page, tag, true);
+        // "How is this calculated?", opened by its name.
+        const how = page.locator("details.how");
+        await expect(how).not.toHaveAttribute("open");
+        await page.getByText(words(tag, "score.how.summary"), { exact: true }).click();
+        await expect(how).toHaveAttribute("open");
+        const region = how.getByRole("region", { name: words(tag, "score.how.table"), exact: true });
+        await expect(region).toBeVisible();
+        const signals = ["time", "results", "conversation", "loyalty", "advocacy"];
+        await expect(region.locator("tbody th")).toHaveText(signals.map((s) => words(tag, `score.signal.${s}`)));
+        await expect(region.locator("tfoot th")).toHaveText(words(tag, "score.how.total"));
+        const r = await formatted(page, tag, { 0: ["number", 0], 39: ["number", 39], 40: ["number", 40], 69: ["number", 69], 70: ["number", 70], 100: ["number", 100] });
+        await expect(how.getByText(words(tag, "score.how.bands", {
+          following: `${r[0]}–${r[39]}`,
+          growing: `${r[40]}–${r[69]}`,
+          community: `${r[70]}–${r[100]}`,
+        }), { exact: true })).toBeVisible();
+        await expect(how.getByRole("heading", { name: words(tag, "score.how.sources"), exact: true })).toBeVisible();
+      });
+
       let link;
       await test.step("the copy-link button, its notice, and the link", async () => {
         await page.getByRole("button", { name: words(tag, "share.copy"), exact: true }).click();
@@ -224,6 +297,7 @@ for (const tag of LANGUAGES) {
           opened.getByRole("button", { name: words(other, "share.keep"), exact: true }),
         ).toBeVisible();
         await expectBreakdown(opened, other);
+        await expectScore(opened, other, true);
         await expect(
           row(opened, other, 1).getByRole("textbox", { name: words(other, "activities.name"), exact: true }),
         ).toHaveValue("Workshops");
@@ -290,7 +364,17 @@ for (const tag of LANGUAGES) {
       await add.click();
       const first = `${words(tag, "import.added", { count: 1 })} ${words(tag, "import.to_fix", { count: 2 })}`;
       await expect(outcome.locator("p").first()).toHaveText(first);
-      await expect(outcome.locator("li")).toHaveCount(2);
+      const decimal = (await formatted(page, tag, { d: ["number", 2.5] })).d;
+      await expect(outcome.locator("li")).toHaveText([
+        words(tag, "problem.import.row", {
+          row: 2,
+          problem: words(tag, "problem.import.hours_not_a_number", { text: "abc", decimal }),
+        }),
+        words(tag, "problem.import.row", {
+          row: 3,
+          problem: words(tag, "problem.import.results_negative", { text: "-5" }),
+        }),
+      ]);
       await expect(nameOf(1)).toHaveValue("Podcasts");
       await expect(row(page, tag, 1).getByRole("combobox", { name: words(tag, "activities.type") })).toHaveValue("community");
       await expect(page.getByRole("status")).toContainText(first);
@@ -300,6 +384,9 @@ for (const tag of LANGUAGES) {
       await add.click();
       const second = `${words(tag, "import.added", { count: 2 })} ${words(tag, "import.to_fix", { count: 1 })}`;
       await expect(outcome.locator("p").first()).toHaveText(second);
+      await expect(outcome.locator("li")).toHaveText([
+        words(tag, "problem.import.row", { row: 3, problem: words(tag, "problem.import.name_missing") }),
+      ]);
       await expect(nameOf(2)).toHaveValue("Live streams");
       await expect(nameOf(3)).toHaveValue("Pinterest");
       await expect(
@@ -337,6 +424,8 @@ test.describe("pseudo-locales", () => {
     const pseudo = await served(request, "ar-XB");
     await page.goto("?lang=ar-XB");
     await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: new URL("every-language-ar-XB.png", SHOTS).pathname });
     const heading = page.getByRole("heading", { name: pseudo("activities.title"), exact: true });
     await expect(heading).toBeVisible();
     // Where the heading's text lies in its card: against the right edge
@@ -413,34 +502,95 @@ function layoutProblems() {
   return [...new Set(problems)];
 }
 
+/**
+ * The choices of the visible menus (`<select>`) whose words do not fit in
+ * the menu: each option's text, measured in the menu's font, against the
+ * menu's content box less the part of the arrow that lies beyond its
+ * padding. The arrow's room is Chromium's own: what a copy of the menu with
+ * an empty option takes at its natural width, less its padding and border
+ * (20 px here, 8 of them past the 12 px padding). So a type menu of 134 px
+ * inside shows 102 px of text: "Comunidade" (101 px) whole, "Communauté"
+ * (108 px) under the arrow, as the screenshots show.
+ */
+function clippedChoices() {
+  const context = document.createElement("canvas").getContext("2d");
+  const px = (value) => parseFloat(value) || 0;
+  const clipped = [];
+  for (const menu of document.querySelectorAll("select")) {
+    const box = menu.getBoundingClientRect();
+    if (box.width <= 1 || box.height <= 1) continue;
+    const style = getComputedStyle(menu);
+    context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const probe = menu.cloneNode(false);
+    probe.removeAttribute("id");
+    probe.append(new Option(""));
+    Object.assign(probe.style, { position: "absolute", visibility: "hidden", width: "auto", minWidth: "0", maxWidth: "none" });
+    menu.after(probe);
+    const padding = px(style.paddingLeft) + px(style.paddingRight);
+    const arrow = probe.getBoundingClientRect().width - padding - px(style.borderLeftWidth) - px(style.borderRightWidth);
+    probe.remove();
+    const room = menu.clientWidth - padding - Math.max(0, arrow - px(style.paddingRight));
+    const label = document.querySelector(`label[for="${menu.id}"]`)?.textContent.trim();
+    for (const option of menu.options) {
+      const needed = context.measureText(option.text).width;
+      if (needed > room) clipped.push(`${label}: "${option.text}" is ${Math.ceil(needed)} px wide, the menu shows ${Math.floor(room)} px`);
+    }
+  }
+  return [...new Set(clipped)];
+}
+
+/** Opens the busiest screen in `tag` at `width`: the example loaded again
+ *  (so the undo bar shows), the link copied, every disclosure open. */
+async function busiest(page, context, request, tag, width) {
+  await context.grantPermissions(CLIPBOARD);
+  const say = LANGUAGES.includes(tag) ? (key, args) => words(tag, key, args) : await served(request, tag);
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(`?lang=${tag}`);
+  await expect(page.locator("html")).toHaveAttribute("lang", tag);
+  await page.getByRole("button", { name: say("page.clear_all"), exact: true }).click();
+  await page.getByRole("button", { name: say("page.show_example"), exact: true }).click();
+  await expect(page.getByRole("group", { name: say("activities.group", { number: 8 }), exact: true })).toBeVisible();
+  await page.getByRole("button", { name: say("share.copy"), exact: true }).click();
+  await expect(page.getByText(say("share.copied"), { exact: true })).toBeVisible();
+  const closed = page.locator("details:not([open]) > summary");
+  while (await closed.count()) await closed.first().click();
+}
+
 test.describe("layout", () => {
   for (const tag of [LONGEST, "en-XA"]) {
     for (const width of [320, 1280]) {
       test(`${tag} at ${width} px: no sideways scroll, no clipped button, nothing out of its card`, async ({ page, context, request }) => {
-        await context.grantPermissions(CLIPBOARD);
-        const say = LANGUAGES.includes(tag) ? (key, args) => words(tag, key, args) : await served(request, tag);
-        await page.setViewportSize({ width, height: 900 });
-        await page.goto(`?lang=${tag}`);
-        await expect(page.locator("html")).toHaveAttribute("lang", tag);
-        // The busiest screen: the example loaded again (so the undo bar
-        // shows), the link copied, every disclosure open.
-        await page.getByRole("button", { name: say("page.clear_all"), exact: true }).click();
-        await page.getByRole("button", { name: say("page.show_example"), exact: true }).click();
-        await expect(page.getByRole("group", { name: say("activities.group", { number: 8 }), exact: true })).toBeVisible();
-        await page.getByRole("button", { name: say("share.copy"), exact: true }).click();
-        await expect(page.getByText(say("share.copied"), { exact: true })).toBeVisible();
-        const closed = page.locator("details:not([open]) > summary");
-        while (await closed.count()) await closed.first().click();
+        await busiest(page, context, request, tag, width);
         await mkdir(SHOTS, { recursive: true });
         const shot = (name) => new URL(`every-language-${tag}-${width}${name}.png`, SHOTS).pathname;
         await page.screenshot({ path: shot(""), fullPage: true });
-        // The phone's page, also in screen-sized parts, to look at.
+        // The page also in screen-sized parts, to look at.
         const height = await page.evaluate(() => document.documentElement.scrollHeight);
-        for (let y = 0, part = 1; width < 400 && y < height; y += 1200, part++) {
+        for (let y = 0, part = 1; y < height; y += 1200, part++) {
           const clip = { x: 0, y, width, height: Math.min(1200, height - y) };
           await page.screenshot({ path: shot(`-part${part}`), fullPage: true, clip });
         }
         expect(await page.evaluate(layoutProblems)).toEqual([]);
+      });
+    }
+  }
+
+  // Known, for the lead (styles are not this file's to change): on a wide
+  // screen the activity's type menu is one 8.5rem column of the row's grid
+  // (styles/30-form.css, `.activities__head, .activity`), too narrow for
+  // the longer type names, and en-XA's period menu is too narrow as well.
+  const TOO_NARROW = "the type menu's 8.5rem column of .activity (styles/30-form.css) cuts off";
+  const tooNarrow = {
+    "de-1280": `${TOO_NARROW} "Followerschaft" (activity.kind.following)`,
+    "fr-1280": `${TOO_NARROW} "Communauté" (activity.kind.community)`,
+    "en-XA-1280": `${TOO_NARROW} both pseudo type names, and the period menu "⟦Pér möñth ẋẋẋ⟧" (settings.period_month)`,
+  };
+  for (const tag of [...LANGUAGES, "en-XA"]) {
+    for (const width of [320, 1280]) {
+      test(`${tag} at ${width} px: every menu shows each of its choices whole`, async ({ page, context, request }) => {
+        test.fixme(Boolean(tooNarrow[`${tag}-${width}`]), tooNarrow[`${tag}-${width}`]);
+        await busiest(page, context, request, tag, width);
+        expect(await page.evaluate(clippedChoices)).toEqual([]);
       });
     }
   }
