@@ -2,15 +2,22 @@
 //! missing or extra key or a placeholder that differs from English, and
 //! writes:
 //!
-//! - `$OUT_DIR/keys.rs`: the `Key` enum, one variant per English key in the
-//!   order of `i18n/en.txt`, and the hash of that key list;
-//! - `$OUT_DIR/en.txt`: English in the compact form, for tests;
+//! - `$OUT_DIR/keys.rs`: the `Key` enum, one variant per English key of
+//!   the widget in the order of `i18n/en.txt`, and the hash of that key
+//!   list;
+//! - `$OUT_DIR/en.txt`: the widget's English in the compact form, for tests;
 //! - `target/web/i18n/<tag>.txt`: every catalog in the compact form the
-//!   widget downloads, plus the two pseudo-locales of the tests, and
-//!   `manifest.json` (tags, hash, names, and the keys in order, for the
-//!   embed builder, which reads the compact files in JavaScript);
-//!   `tools/post-build.mjs` copies them into the bundle under
-//!   content-hashed names.
+//!   widget downloads, plus the two pseudo-locales of the tests;
+//! - `target/web/i18n/<tag>.builder.txt`: the same for the embed builder
+//!   page: its own keys (`builder.*`) and `meta.*`. The widget's catalogs
+//!   leave the builder's words out, since every visitor of the widget
+//!   downloads one (docs/spec.md §8; 0.8 KB brotli a language);
+//! - `manifest.json`: tags, names, and for each of the two kinds of
+//!   catalog its hash and keys in order, for the embed builder, which reads
+//!   the compact files in JavaScript.
+//!
+//! `tools/post-build.mjs` copies the catalogs into the bundle under
+//! content-hashed names.
 //!
 //! The compact form carries values only, in key order: the wasm holds no
 //! key names. Its first line is `#social8020 <tag> <hash>`; each further
@@ -72,11 +79,13 @@ fn main() {
         );
     }
 
-    let keys: Vec<&str> = english.entries.iter().map(|(k, _)| k.as_str()).collect();
-    let hash = fnv(&keys.join("\n"));
+    let widget = part(&english, Part::Widget);
+    let builder = part(&english, Part::Builder);
+    let hash = fnv(&key_list(&widget).join("\n"));
+    let builder_hash = fnv(&key_list(&builder).join("\n"));
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it"));
-    fs::write(out.join("keys.rs"), keys_rs(&english, &hash)).expect("OUT_DIR is writable");
-    fs::write(out.join("en.txt"), compact(&english, &hash)).expect("OUT_DIR is writable");
+    fs::write(out.join("keys.rs"), keys_rs(&widget, &hash)).expect("OUT_DIR is writable");
+    fs::write(out.join("en.txt"), compact(&widget, &hash)).expect("OUT_DIR is writable");
 
     let web = root.join("target/web/i18n");
     fs::create_dir_all(&web).expect("target/ is writable");
@@ -88,7 +97,11 @@ fn main() {
     {
         write_if_changed(
             &web.join(format!("{}.txt", catalog.tag)),
-            &compact(catalog, &hash),
+            &compact(&part(catalog, Part::Widget), &hash),
+        );
+        write_if_changed(
+            &web.join(format!("{}.builder.txt", catalog.tag)),
+            &compact(&part(catalog, Part::Builder), &builder_hash),
         );
         if catalog.tag != "en" {
             tags.push(catalog.tag.clone());
@@ -98,21 +111,55 @@ fn main() {
         .chain(&catalogs)
         .map(|c| format!("\"{}\":\"{}\"", c.tag, lookup(c, "meta.name")))
         .collect();
-    let manifest = format!(
-        "{{\"hash\":\"{hash}\",\"tags\":[{}],\"names\":{{{}}},\"keys\":[{}]}}\n",
-        tags.iter()
-            .map(|t| format!("\"{t}\""))
-            .collect::<Vec<_>>()
-            .join(","),
-        names.join(","),
-        keys.iter()
+    let quoted = |list: &[&str]| {
+        list.iter()
             .map(|k| format!("\"{k}\""))
             .collect::<Vec<_>>()
             .join(",")
+    };
+    let tags: Vec<&str> = tags.iter().map(String::as_str).collect();
+    let manifest = format!(
+        "{{\"hash\":\"{hash}\",\"tags\":[{}],\"names\":{{{}}},\"keys\":[{}],\
+         \"builder\":{{\"hash\":\"{builder_hash}\",\"keys\":[{}]}}}}\n",
+        quoted(&tags),
+        names.join(","),
+        quoted(&key_list(&widget)),
+        quoted(&key_list(&builder)),
     );
     write_if_changed(&web.join("manifest.json"), &manifest);
 
     report_unused(&root, &english);
+}
+
+/// Which catalog a key goes into.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    /// Every key but the embed builder's own.
+    Widget,
+    /// The embed builder's keys and the `meta.*` keys it also reads.
+    Builder,
+}
+
+/// The entries of `catalog` that go into `wanted`, in their order.
+fn part(catalog: &Catalog, wanted: Part) -> Catalog {
+    let of = |key: &str| match key.split('.').next() {
+        Some("builder") => Part::Builder,
+        Some("meta") => wanted,
+        _ => Part::Widget,
+    };
+    Catalog {
+        tag: catalog.tag.clone(),
+        entries: catalog
+            .entries
+            .iter()
+            .filter(|(key, _)| of(key) == wanted)
+            .cloned()
+            .collect(),
+    }
+}
+
+fn key_list(catalog: &Catalog) -> Vec<&str> {
+    catalog.entries.iter().map(|(k, _)| k.as_str()).collect()
 }
 
 fn lookup<'a>(catalog: &'a Catalog, key: &str) -> &'a str {

@@ -5,9 +5,11 @@
 // The snippets hold only the settings the widget took.
 //
 // Its words come from the widget's catalogs (i18n/, section "Embed builder
-// page"): the build writes i18n/languages.json (the catalogs' tags, names,
-// files and the keys in order) and each catalog as one value per line in
-// that order. The page speaks the language of `?lang=`, else the first of
+// page"), which the build splits: the widget's catalog of a language leaves
+// the builder's words out, and the builder reads its own. The build writes
+// i18n/languages.json (the catalogs' tags and names, and under `builder`
+// the builder catalogs' hash, files and keys in order) and each catalog as
+// one value per line in that order. The page speaks the language of `?lang=`, else the first of
 // the browser's languages a catalog serves, else English; its menu
 // switches. Words go into the elements that name a key: `data-t` for the
 // text (a `{name}` in it is the child element `data-slot="name"`, such as
@@ -35,8 +37,9 @@
 
   // ── Words
 
-  /** languages.json: {hash, tags, names: {tag: name}, files: {tag: url}, keys}. */
-  let languages = { hash: "", tags: [], names: {}, files: {}, keys: [] };
+  /** languages.json: {tags, names: {tag: name}, builder: {hash, files: {tag: url}, keys}}
+   * (and the widget's catalogs, which this page does not read). */
+  let languages = { tags: [], names: {}, builder: { hash: "", files: {}, keys: [] } };
   /** The page's words, key to text. */
   let words = new Map();
   const t = (key) => words.get(key) ?? "";
@@ -46,13 +49,14 @@
   function catalog(tag) {
     if (!catalogs.has(tag)) {
       const load = async () => {
-        const response = await fetch(new URL(languages.files[tag], location.href));
+        const { hash, files, keys } = languages.builder;
+        const response = await fetch(new URL(files[tag], location.href));
         const lines = response.ok ? (await response.text()).split("\n") : [];
         // The header, one line per key, and the empty piece after the last newline.
-        if (lines[0] !== `#social8020 ${tag} ${languages.hash}` || lines.length !== languages.keys.length + 2) {
+        if (lines[0] !== `#social8020 ${tag} ${hash}` || lines.length !== keys.length + 2) {
           throw new Error(`the ${tag} catalog did not load (status ${response.status})`);
         }
-        return new Map(languages.keys.map((key, i) => [key, lines[i + 1]]));
+        return new Map(keys.map((key, i) => [key, lines[i + 1]]));
       };
       catalogs.set(tag, load());
     }

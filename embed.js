@@ -78,7 +78,7 @@
 
   // The keys of the README's event table, each a finite number, null or
   // (band) a band name: nothing a visitor typed can reach the host page.
-  var KEYS = "score band signalsUsed activities vitalFew resultSharePct timeSharePct clipboard".split(" ");
+  var KEYS = "score band signalsUsed activities vitalFew resultSharePct timeSharePct clipboard scoreBefore scoreNow scoreChange matched new dropped".split(" ");
   function clean(detail) {
     var out = {};
     KEYS.forEach(function (key) {
@@ -109,7 +109,7 @@
         // Capped: past MAX the frame stops growing and scrolls inside.
         f[0].style.height = Math.min(height, MAX) + "px";
         f[0].setAttribute("scrolling", height > MAX ? "auto" : "no");
-      } else if (m.type === NS + ":event" && /^(ready|result|share|cta)$/.test(m.name)) {
+      } else if (m.type === NS + ":event" && /^(ready|result|share|cta|compare)$/.test(m.name)) {
         f[1].dispatchEvent(new CustomEvent(NS + ":" + m.name, { bubbles: true, detail: clean(m.detail) }));
         if (f[1].hasAttribute("data-datalayer")) push(m.name, m.detail);
       } else if (m.type === NS + ":scroll" && Number.isInteger(m.top) && Number.isInteger(m.bottom) && m.top >= 0 && m.bottom >= m.top && m.bottom <= 20000) {

@@ -1,19 +1,20 @@
 // The embed builder speaks the languages of the catalogs. Every word the
-// tests expect is read from the catalog files of the build, as the builder
-// reads them (i18n/languages.json names the files and the keys in order),
-// never from a copy here: a test written in English words cannot pass on
-// a page that stayed English.
+// tests expect is read from the builder's catalog files of the build, as
+// the builder reads them (i18n/languages.json names the files and the keys
+// in order, under `builder`), never from a copy here: a test written in
+// English words cannot pass on a page that stayed English.
 import { test, expect } from "./fixtures.mjs";
 
-/** The catalogs of the build: names, files and the words of each, by tag. */
+/** The builder's catalogs: names, files and the words of each, by tag. */
 async function catalogs(request) {
   const languages = await (await request.get("i18n/languages.json")).json();
+  const { hash, files, keys } = languages.builder;
   const words = async (tag) => {
-    const lines = (await (await request.get(languages.files[tag])).text()).split("\n");
-    expect(lines[0]).toBe(`#social8020 ${tag} ${languages.hash}`);
-    return new Map(languages.keys.map((key, i) => [key, lines[i + 1]]));
+    const lines = (await (await request.get(files[tag])).text()).split("\n");
+    expect(lines[0]).toBe(`#social8020 ${tag} ${hash}`);
+    return new Map(keys.map((key, i) => [key, lines[i + 1]]));
   };
-  return { names: languages.names, keys: languages.keys, words };
+  return { names: languages.names, keys, words };
 }
 
 const loader = (page) => page.locator("#snippet-loader");

@@ -89,6 +89,13 @@ pub enum Action {
     LinkFailed(LinkError, ScenarioDraft),
     /// Appends imported rows in place of blank ones; undoable.
     ImportRows(Vec<ActivityDraft>),
+    /// Compares the scenario on screen with this earlier one (docs/spec.md
+    /// §10); the form is not touched.
+    Compare(Rc<Scenario>),
+    /// The earlier result of a comparison link could not be opened.
+    CompareFailed(LinkError),
+    /// Leaves the comparison, or dismisses why it could not open.
+    StopComparing,
 }
 
 /// Whose scenario is on screen.
@@ -127,6 +134,10 @@ pub struct State {
     pub origin: Origin,
     /// Why a share link could not be opened, for the visitor.
     pub link_problem: Option<LinkError>,
+    /// The earlier result the scenario is compared with, if any.
+    pub before: Option<Rc<Scenario>>,
+    /// Why the earlier result of a comparison link could not be opened.
+    pub before_problem: Option<LinkError>,
     /// Bumped by each action that replaces most of the form at once (clear
     /// all, the example, a shared link, back to mine, an import), so that a
     /// framed widget can ask the host page to bring its top into view.
@@ -152,6 +163,8 @@ impl State {
             undo: None,
             origin: Origin::Own,
             link_problem: None,
+            before: None,
+            before_problem: None,
             replaced: 0,
         };
         state.recheck();
@@ -329,6 +342,18 @@ impl Reducible for State {
                     next.show_own(own);
                 }
                 next.link_problem = Some(problem);
+            }
+            Action::Compare(before) => {
+                next.before = Some(before);
+                next.before_problem = None;
+            }
+            Action::CompareFailed(problem) => {
+                next.before = None;
+                next.before_problem = Some(problem);
+            }
+            Action::StopComparing => {
+                next.before = None;
+                next.before_problem = None;
             }
             Action::ImportRows(rows) => {
                 if rows.is_empty() {
@@ -625,6 +650,9 @@ mod tests {
                 Just(Action::LoadExample),
                 Just(Action::Undo),
                 Just(Action::KeepShared),
+                shared().prop_map(Action::Compare),
+                Just(Action::CompareFailed(LinkError::NewerVersion)),
+                Just(Action::StopComparing),
                 prop::collection::vec(text(), 0..4).prop_map(|names| Action::ImportRows(
                     names
                         .into_iter()
@@ -644,13 +672,24 @@ mod tests {
             /// row, at least one row, at most the limit, the scenario on
             /// screen is the last valid one, and a link problem (which says
             /// "You are seeing your own numbers instead") never stands over a
-            /// shared scenario.
+            /// shared scenario; comparing never touches the form, and a
+            /// comparison and the reason one could not open never show
+            /// together.
             #[test]
             fn keeps_its_invariants(actions in prop::collection::vec(action(), 0..40)) {
                 let mut state = Rc::new(State::default());
                 for action in actions {
                     let opens = matches!(action, Action::OpenShared(_));
+                    let compares = matches!(
+                        action,
+                        Action::Compare(_) | Action::CompareFailed(_) | Action::StopComparing
+                    );
+                    let form = state.draft.clone();
                     state = state.reduce(action);
+                    if compares {
+                        prop_assert_eq!(&state.draft, &form);
+                    }
+                    prop_assert!(state.before.is_none() || state.before_problem.is_none());
                     if opens {
                         prop_assert_eq!(state.origin, Origin::Shared);
                     }

@@ -1,6 +1,7 @@
 // Trunk post_build hook, in every build:
 // - copies the catalogs that build.rs wrote (target/web/i18n) into the
-//   bundle as i18n/<tag>.<content hash>.txt, so a cached catalog is never
+//   bundle as i18n/<tag>.<content hash>.txt (and the embed builder's as
+//   i18n/<tag>.builder.<content hash>.txt), so a cached catalog is never
 //   read by a newer wasm;
 // - appends boot.js, with the catalogs' names written into it, to
 //   wasm-bindgen's JS glue module: the page's one script;
@@ -29,30 +30,39 @@ const release = process.env.TRUNK_PROFILE === "release";
 
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
-// The catalogs, under content-hashed names.
+// The catalogs, under content-hashed names: the widget's (`<tag>.txt`) and
+// the embed builder page's (`<tag>.builder.txt`; see build.rs).
 const written = "target/web/i18n";
 const manifest = JSON.parse(readFileSync(join(written, "manifest.json"), "utf8"));
 mkdirSync(join(dir, "i18n"), { recursive: true });
-const files = {};
-for (const tag of manifest.tags) {
-  const text = readFileSync(join(written, `${tag}.txt`));
-  const name = `i18n/${tag}.${createHash("sha256").update(text).digest("hex").slice(0, 16)}.txt`;
-  writeFileSync(join(dir, name), text);
-  files[tag] = `./${name}`;
-}
+const copyCatalogs = (suffix) => {
+  const files = {};
+  for (const tag of manifest.tags) {
+    const text = readFileSync(join(written, `${tag}${suffix}.txt`));
+    const name = `i18n/${tag}${suffix}.${createHash("sha256").update(text).digest("hex").slice(0, 16)}.txt`;
+    writeFileSync(join(dir, name), text);
+    files[tag] = `./${name}`;
+  }
+  return files;
+};
+const files = copyCatalogs("");
+const builderFiles = copyCatalogs(".builder");
 const catalogs = JSON.stringify({ hash: manifest.hash, files });
-// For the embed builder: its language menus, and the keys to read the
-// catalogs with.
-writeFileSync(join(dir, "i18n", "languages.json"), JSON.stringify({ ...manifest, files }));
+// For the embed builder: its language menus, and the keys to read its
+// catalogs with (and the widget's, for the size guard and the tests).
+writeFileSync(
+  join(dir, "i18n", "languages.json"),
+  JSON.stringify({ ...manifest, files, builder: { ...manifest.builder, files: builderFiles } }),
+);
 
 // The loader titles the widget's frame in the widget's language: one short
 // text per catalog, so the loader stays small and needs no catalog download.
 const loader = join(dir, "embed.js");
-const titleLine = manifest.keys.indexOf("builder.frame_title") + 1;
+const titleLine = manifest.builder.keys.indexOf("builder.frame_title") + 1;
 if (titleLine === 0) throw new Error("post-build: the catalogs lost the key builder.frame_title");
 const titles = {};
 for (const tag of Object.keys(manifest.names)) {
-  titles[tag] = readFileSync(join(written, `${tag}.txt`), "utf8").split("\n")[titleLine];
+  titles[tag] = readFileSync(join(written, `${tag}.builder.txt`), "utf8").split("\n")[titleLine];
 }
 const unfilled = readFileSync(loader, "utf8");
 if (!unfilled.includes('"__TITLES__"')) throw new Error("post-build: embed.js lost its TITLES placeholder");

@@ -78,10 +78,9 @@
 //!   before names were cleaned of invisible characters
 //!   ([`crate::text::visible`]) still opens, with its names cleaned.
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
+use crate::base64url;
 use crate::number::Amount;
 use crate::scenario::{
     Activity, ActivityKind, AudienceSignals, Field, FieldError, Invalid, Period, ResultUnit,
@@ -162,9 +161,7 @@ pub fn decode(payload: &str) -> Result<Scenario, LinkError> {
         '2'..='9' | 'A'..='Z' => return Err(LinkError::NewerVersion),
         _ => return Err(LinkError::Damaged),
     }
-    let zlib = URL_SAFE_NO_PAD
-        .decode(chars.as_str())
-        .map_err(|_| LinkError::Damaged)?;
+    let zlib = base64url::decode(chars.as_str()).ok_or(LinkError::Damaged)?;
     let data = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&zlib, MAX_INFLATED_LEN)
         .map_err(|e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => LinkError::Oversized,
@@ -207,7 +204,7 @@ fn write_payload(scenario: &Scenario) -> Option<String> {
     let zlib = miniz_oxide::deflate::compress_to_vec_zlib(&data, LEVEL);
     let mut payload = String::with_capacity(1 + zlib.len().div_ceil(3) * 4);
     payload.push(VERSION);
-    URL_SAFE_NO_PAD.encode_string(&zlib, &mut payload);
+    base64url::encode(&zlib, &mut payload);
     Some(payload)
 }
 
@@ -360,7 +357,9 @@ mod tests {
     fn raw_payload(wire: &WireV1) -> String {
         let data = postcard::to_allocvec(wire).expect("serialises");
         let zlib = miniz_oxide::deflate::compress_to_vec_zlib(&data, LEVEL);
-        format!("{VERSION}{}", URL_SAFE_NO_PAD.encode(zlib))
+        let mut payload = VERSION.to_string();
+        base64url::encode(&zlib, &mut payload);
+        payload
     }
 
     #[test]

@@ -37,6 +37,7 @@
 //! ```
 
 pub mod analysis;
+mod base64url;
 pub mod chart;
 pub mod codec;
 pub mod compare;

@@ -1,6 +1,7 @@
 //! The page's own URL: the share-link fragment in, the link out.
 
 use social8020_core::codec::{self, LinkError};
+use social8020_core::earlier;
 use social8020_core::scenario::Scenario;
 use wasm_bindgen::JsValue;
 
@@ -28,6 +29,13 @@ pub fn shared_scenario() -> Option<Result<Scenario, LinkError>> {
         let _ = performance.measure_with_start_mark(DECODE_MEASURE, START);
     }
     Some(decoded)
+}
+
+/// The earlier result of a comparison link in this page's fragment
+/// (`#s=...&b=...`, docs/spec.md §10), if there is one.
+pub fn shared_before() -> Option<Result<Scenario, LinkError>> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    earlier::fragment_payload(&hash, "b").map(codec::decode)
 }
 
 /// This page's address without its fragment: where a share link points.

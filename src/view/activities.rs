@@ -11,30 +11,12 @@ use crate::text::{counted, fill, t, Key, Notice};
 use crate::view::field::TextField;
 use crate::view::import::{paste_handler, ImportRows};
 
-#[derive(Properties, PartialEq)]
-pub struct ActivitiesProps {
-    pub state: UseReducerHandle<State>,
-    /// "Hours per month"
-    pub hours_label: AttrValue,
-    /// "Results (USD)"
-    pub results_label: AttrValue,
-    /// Says what an import did, for screen readers.
-    #[prop_or_default]
-    pub on_notice: Callback<Notice>,
-}
-
-#[component]
-pub fn Activities(props: &ActivitiesProps) -> Html {
-    let state = &props.state;
-    let dispatch = state.dispatcher();
-    let errors = state.checked.as_ref().err();
-    let count = state.draft.activities.len();
-    let on_add = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_| dispatch.dispatch(Action::AddActivity))
-    };
-    // After a row is removed its button is gone; keyboard focus moves to the
-    // row that took its place, or to "Add activity" when it was the last.
+/// Moves keyboard focus after a row is removed: its button is gone, so
+/// focus goes to the row that took its place, or to "Add activity" when it
+/// was the last. `count` is the number of rows; the callback takes the
+/// index of the removed row.
+#[hook]
+pub fn use_removal_focus(count: usize) -> Callback<usize> {
     let refocus = use_state(|| None::<usize>);
     {
         let refocus = refocus.clone();
@@ -47,9 +29,28 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
     }
     // The same callback on every render: a new one would differ from the
     // last and make every row render again on each keystroke.
-    let on_removed = {
-        let refocus = refocus.clone();
-        use_callback((), move |index: usize, _| refocus.set(Some(index)))
+    use_callback((), move |index: usize, _| refocus.set(Some(index)))
+}
+
+/// The activities section: a row per activity, "Add activity" and the
+/// import. `hours_label` is "Hours per month", `results_label` "Results
+/// (USD)"; `on_notice` says what an import did, for screen readers;
+/// `on_removed` comes from [`use_removal_focus`], and `import` holds the
+/// import's state.
+pub fn activities(
+    state: &UseReducerHandle<State>,
+    hours_label: &AttrValue,
+    results_label: &AttrValue,
+    on_notice: &Callback<Notice>,
+    on_removed: &Callback<usize>,
+    import: &ImportRows,
+) -> Html {
+    let dispatch = state.dispatcher();
+    let errors = state.checked.as_ref().err();
+    let count = state.draft.activities.len();
+    let on_add = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_| dispatch.dispatch(Action::AddActivity))
     };
     html! {
         <section class="activities" aria-labelledby="activities-title">
@@ -58,11 +59,11 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
             <div class="activities__head" aria-hidden="true">
                 <span>{t(Key::ActivitiesColumnActivity)}</span>
                 <span>{t(Key::ActivitiesType)}</span>
-                <span>{props.hours_label.clone()}</span>
-                <span>{props.results_label.clone()}</span>
+                <span>{hours_label.clone()}</span>
+                <span>{results_label.clone()}</span>
                 <span></span>
             </div>
-            <div class="activities__list" onpaste={paste_handler(state.clone(), props.on_notice.clone())}>
+            <div class="activities__list" onpaste={paste_handler(state.clone(), on_notice.clone())}>
                 for (index, (row, key)) in state.draft.activities.iter().zip(&state.keys).enumerate() {
                     <ActivityRow
                         key={*key}
@@ -70,8 +71,8 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
                         {index}
                         row={row.clone()}
                         errors={RowErrors::of(errors, index, row)}
-                        hours_label={props.hours_label.clone()}
-                        results_label={props.results_label.clone()}
+                        hours_label={hours_label.clone()}
+                        results_label={results_label.clone()}
                         dispatch={dispatch.clone()}
                         on_removed={on_removed.clone()}
                     />
@@ -86,7 +87,7 @@ pub fn Activities(props: &ActivitiesProps) -> Html {
                     <p class="field__hint">{counted(Key::ActivitiesAtMost, MAX_ACTIVITIES)}</p>
                 }
             </div>
-            <ImportRows state={state.clone()} on_notice={props.on_notice.clone()} />
+            {import.view(state, on_notice)}
         </section>
     }
 }
@@ -175,16 +176,13 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
             // `data-label` is the word the narrow layout writes before the
             // number ("Activity 1").
             <span class="activity__number" aria-hidden="true" data-label={t(Key::ActivitiesColumnActivity)}>{number}</span>
-            <TextField
-                id={id("name")}
-                class="activity__name"
-                label={t(Key::ActivitiesName)}
-                compact=true
-                maxlength="200"
-                value={props.row.name.clone()}
-                error={props.errors.name}
-                oninput={send(Action::EditName)}
-            />
+            {TextField {
+                class: "activity__name",
+                compact: true,
+                maxlength: Some("200".into()),
+                error: props.errors.name,
+                ..TextField::new(id("name"), t(Key::ActivitiesName).into(), props.row.name.clone().into(), send(Action::EditName))
+            }.view()}
             <div class="field activity__type">
                 <label for={kind_id.clone()} class="field__label field__label--compact">{t(Key::ActivitiesType)}</label>
                 <select id={kind_id} class="field__input" onchange={on_kind}>
@@ -193,26 +191,20 @@ fn ActivityRow(props: &ActivityRowProps) -> Html {
                     }
                 </select>
             </div>
-            <TextField
-                id={id("hours")}
-                class="activity__hours"
-                label={props.hours_label.clone()}
-                compact=true
-                inputmode="decimal"
-                value={props.row.hours.clone()}
-                error={props.errors.hours}
-                oninput={send(Action::EditHours)}
-            />
-            <TextField
-                id={id("results")}
-                class="activity__results"
-                label={props.results_label.clone()}
-                compact=true
-                inputmode="decimal"
-                value={props.row.results.clone()}
-                error={props.errors.results}
-                oninput={send(Action::EditResults)}
-            />
+            {TextField {
+                class: "activity__hours",
+                compact: true,
+                inputmode: Some("decimal".into()),
+                error: props.errors.hours,
+                ..TextField::new(id("hours"), props.hours_label.clone(), props.row.hours.clone().into(), send(Action::EditHours))
+            }.view()}
+            {TextField {
+                class: "activity__results",
+                compact: true,
+                inputmode: Some("decimal".into()),
+                error: props.errors.results,
+                ..TextField::new(id("results"), props.results_label.clone(), props.row.results.clone().into(), send(Action::EditResults))
+            }.view()}
             <button
                 type="button"
                 class="icon-button activity__remove"

@@ -7,32 +7,31 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
+use social8020_core::compare::Comparison;
 use social8020_core::host::HostSettings;
 use social8020_core::scenario::{Field, Period, ResultUnit, Scenario, SignalField, Threshold};
 use yew::prelude::*;
 
-use crate::browser::format::Formatter;
+use crate::browser::format::{page_locale, Formatter};
 use crate::browser::frame::{self, Value};
 use crate::browser::location;
 use crate::state::{Action, State};
-use crate::text::{catalog, fill, t, Key, Undone};
-use crate::view::activities::Activities;
-use crate::view::breakdown::{BreakdownTable, WhatIf};
+use crate::text::{catalog, fill, t, Key, Problem, Undone};
+use crate::view::activities::{activities, use_removal_focus};
+use crate::view::breakdown::{breakdown_table, WhatIf};
 use crate::view::chart::ParetoChart;
-use crate::view::exports::Exports;
-use crate::view::headline::{sentences, Insight};
+use crate::view::compare::{self, Compare};
+use crate::view::exports::exports;
+use crate::view::headline::{insight, sentences};
 use crate::view::hooks::{
-    use_analysis, use_autosave, use_host_messages, use_notice, use_shared_links,
+    use_analysis, use_autosave, use_host_messages, use_notice, use_settled, use_shared_links,
 };
+use crate::view::import::use_import_rows;
 use crate::view::saved::set_aside_notice;
-use crate::view::score::ScoreCard;
+use crate::view::score::score_card;
 use crate::view::settings::Settings;
-use crate::view::share::{own_form, share_link, CopyLink, LinkBanner};
-use crate::view::signals::Signals;
-
-/// How long input must rest before results are announced to screen readers.
-const ANNOUNCE_AFTER_MS: u32 = 900;
+use crate::view::share::{link_banner, own_form, share_link, use_copy_link};
+use crate::view::signals::signals;
 
 /// What a visitor sees first: a shared scenario when the page was opened
 /// from a share link, else their own saved one, else the worked example. A
@@ -40,14 +39,26 @@ const ANNOUNCE_AFTER_MS: u32 = 900;
 /// The example and a fresh form use the host's currency.
 fn initial_state(host: &HostSettings) -> State {
     let own = State::from_draft(own_form(host));
-    match location::shared_scenario() {
+    let state = match location::shared_scenario() {
         None => own,
         Some(Ok(shared)) => own.then(Action::OpenShared(Rc::new(shared))),
         Some(Err(problem)) => {
             let draft = own.draft.clone();
             own.then(Action::LinkFailed(problem, draft))
         }
+    };
+    match compared() {
+        Some(action) => state.then(action),
+        None => state,
     }
+}
+
+/// The comparison a link asks for (`&b=`), or why it cannot be opened.
+pub fn compared() -> Option<Action> {
+    Some(match location::shared_before()? {
+        Ok(before) => Action::Compare(Rc::new(before)),
+        Err(problem) => Action::CompareFailed(problem),
+    })
 }
 
 /// The widget. The host settings come from [`frame::host`], read once
@@ -60,12 +71,7 @@ pub fn App() -> Html {
         let host = Rc::clone(&host);
         use_reducer(move || initial_state(&host.settings))
     };
-    let locale = use_memo((), |_| {
-        host.settings
-            .locale
-            .clone()
-            .unwrap_or_else(|| catalog::locale().to_owned())
-    });
+    let locale = use_memo((), |_| page_locale());
     let root = use_node_ref();
     let (notice, on_notice) = use_notice();
 
@@ -95,21 +101,37 @@ pub fn App() -> Html {
         },
     );
 
-    let hours_label = match state.draft.period {
+    let hours_label = AttrValue::Static(match state.draft.period {
         Period::Week => t(Key::PageHoursPerWeek),
         Period::Month => t(Key::PageHoursPerMonth),
-    };
+    });
     let unit_text = state.draft.unit.trim();
-    let results_label = if unit_text.is_empty() {
+    let results_label = AttrValue::from(if unit_text.is_empty() {
         t(Key::PageResults).to_owned()
     } else {
         fill(Key::PageResultsIn, &[("unit", unit_text)])
-    };
+    });
 
-    let results_text = (*headline)
+    let comparison = use_memo(
+        (state.before.clone(), analysis.clone()),
+        |(before, analysis)| match (before, analysis) {
+            (Some(before), Some(now)) => Some(Rc::new(Comparison::with_now(
+                Rc::clone(before),
+                (**now).clone(),
+            ))),
+            _ => None,
+        },
+    );
+    let comparison = (*comparison).clone();
+    let mut results_text = (*headline)
         .as_ref()
         .map(|s| format!("{} {}", s.main, s.detail))
         .unwrap_or_default();
+    if let Some(comparison) = &comparison {
+        let score = compare::score_sentence(comparison, &formatter);
+        results_text.push(' ');
+        results_text.push_str(&fill(Key::CompareAnnounce, &[("score", &score)]));
+    }
     // A notice is spoken with the results it led to, then retired, so that
     // an import is heard as "Added 2 activities." and its new headline.
     let announcement = match &notice {
@@ -158,29 +180,24 @@ pub fn App() -> Html {
     };
     let breakdown = analysis.as_ref().map(|a| a.breakdown().cloned());
 
-    // The settings' and the signals' slices of the state, and their
-    // callbacks, made once.
+    // The settings' and the signals' callbacks.
     let on_period = {
         let dispatch = dispatch.clone();
-        use_callback((), move |period: Period, _| {
-            dispatch.dispatch(Action::SetPeriod(period))
-        })
+        Callback::from(move |period: Period| dispatch.dispatch(Action::SetPeriod(period)))
     };
     let on_unit = {
         let dispatch = dispatch.clone();
-        use_callback((), move |text: String, _| {
-            dispatch.dispatch(Action::SetUnit(text))
-        })
+        Callback::from(move |text: String| dispatch.dispatch(Action::SetUnit(text)))
     };
     let on_threshold = {
         let dispatch = dispatch.clone();
-        use_callback((), move |threshold: Threshold, _| {
+        Callback::from(move |threshold: Threshold| {
             dispatch.dispatch(Action::SetThreshold(threshold))
         })
     };
     let on_signal = {
         let dispatch = dispatch.clone();
-        use_callback((), move |(field, text): (SignalField, String), _| {
+        Callback::from(move |(field, text): (SignalField, String)| {
             dispatch.dispatch(Action::SetSignal(field, text))
         })
     };
@@ -189,31 +206,46 @@ pub fn App() -> Html {
     let signal_errors =
         SignalField::ALL.map(|field| errors.and_then(|e| e.at(Field::Signal(field))));
 
+    let on_removed = use_removal_focus(state.draft.activities.len());
+    let import_rows = use_import_rows();
+    let copy_link = use_copy_link();
+    // Why the last export failed.
+    let export_problem = use_state(|| None::<Problem>);
+    let print_link = use_print_link(state.last_valid.clone(), state.before.clone());
+    let date = use_memo((), |_| today());
+    // The one polite status region repeats the results once input has
+    // settled, so a screen reader is not interrupted on every keystroke.
+    let spoken = use_settled(announcement);
+
     html! {
         <div class={classes!("app", host.embedded().then_some("app--embed"))} ref={root}>
             <header class="app__header">
                 <p class="app__brand">{"Social 80/20"}</p>
                 <h1 class="app__title">{t(Key::PageTitle)}</h1>
             </header>
-            <LinkBanner
-                origin={state.origin}
-                problem={state.link_problem.clone()}
-                scenario={state.last_valid.clone()}
-                dispatch={dispatch.clone()}
-            />
+            {link_banner(state.origin, state.link_problem.as_ref(), &state.last_valid, &dispatch)}
             {set_aside_notice()}
-            <Insight sentences={(*headline).clone()} stale={state.is_stale()} />
+            {insight((*headline).as_ref(), state.is_stale())}
             if let Some(Ok(breakdown)) = &breakdown {
                 <div class="card chart-card">
                     <ParetoChart breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
                 </div>
             }
             <div class="toolbar" role="group" aria-label={t(Key::PageShareAndExport)}>
-                <CopyLink scenario={state.last_valid.clone()} on_notice={on_notice.clone()} {on_share} />
-                <Exports analysis={analysis.clone()} on_notice={on_notice.clone()} />
+                {copy_link.view(state.last_valid.clone(), state.before.clone(), &on_notice, on_share)}
+                {exports(&analysis, &comparison, &on_notice, &export_problem)}
             </div>
             if let Some(analysis) = &analysis {
-                <ScoreCard analysis={Rc::clone(analysis)} formatter={Rc::clone(&formatter)} />
+                {score_card(analysis, &formatter)}
+            }
+            if analysis.is_some() {
+                <Compare
+                    comparison={comparison.clone()}
+                    problem={state.before_problem.clone()}
+                    formatter={Rc::clone(&formatter)}
+                    dispatch={dispatch.clone()}
+                    on_notice={on_notice.clone()}
+                />
             }
             if let Some(cta) = &host.settings.cta {
                 // The URL was checked in the core: https (or http on this
@@ -224,52 +256,42 @@ pub fn App() -> Html {
                     </a>
                 </p>
             }
-            <UndoBar
-                what={state.undo.as_ref().map(|point| point.what.clone())}
-                on_undo={send(&dispatch, || Action::Undo)}
-                on_dismiss={send(&dispatch, || Action::DismissUndo)}
-            />
+            if let Some(point) = &state.undo {
+                {undo_bar(&point.what, &dispatch)}
+            }
             <div class="card inputs">
-                <Settings
-                    period={state.draft.period}
-                    unit={AttrValue::from(state.draft.unit.clone())}
-                    {unit_error}
-                    threshold={state.draft.threshold}
-                    {on_period}
-                    {on_unit}
-                    {on_threshold}
-                />
-                <Activities
-                    state={state.clone()}
-                    hours_label={hours_label}
-                    results_label={results_label}
-                    on_notice={on_notice}
-                />
+                {Settings {
+                    period: state.draft.period,
+                    unit: AttrValue::from(state.draft.unit.clone()),
+                    unit_error,
+                    threshold: state.draft.threshold,
+                    on_period,
+                    on_unit,
+                    on_threshold,
+                }.view(&formatter)}
+                {activities(&state, &hours_label, &results_label, &on_notice, &on_removed, &import_rows)}
                 <div class="inputs__footer">
                     <button type="button" class="button button--quiet" onclick={on_clear}>{t(Key::PageClearAll)}</button>
                     <button type="button" class="button button--quiet" onclick={on_example}>{t(Key::PageShowExample)}</button>
                 </div>
             </div>
             <div class="card signals-card">
-                <Signals
-                    period={state.draft.period}
-                    texts={state.draft.signals.clone()}
-                    errors={signal_errors}
-                    {on_signal}
-                />
+                {signals(state.draft.period, &state.draft.signals, signal_errors, &on_signal)}
             </div>
             if let Some(Ok(breakdown)) = &breakdown {
                 <section class="card numbers" aria-labelledby="numbers-title">
                     <h2 id="numbers-title" class="section-title">{t(Key::BreakdownTitle)}</h2>
-                    <BreakdownTable breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
+                    {breakdown_table(breakdown, &formatter)}
                     <WhatIf breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
                 </section>
             }
-            <PrintFooter scenario={state.last_valid.clone()} />
+            {print_footer(&date, print_link.as_deref())}
             <footer class="app__footer">
                 <p>{t(Key::PagePrivacy)}</p>
             </footer>
-            <Announcer message={announcement} />
+            <div class="visually-hidden" role="status" aria-live="polite" data-testid="status">
+                {spoken}
+            </div>
         </div>
     }
 }
@@ -294,95 +316,63 @@ extern "C" {
     fn local_date(this: &Today, locale: &str) -> Result<String, wasm_bindgen::JsValue>;
 }
 
-#[derive(Properties, PartialEq)]
-struct PrintFooterProps {
-    scenario: Option<Rc<Scenario>>,
-}
-
-/// The share link and the date, shown only on the printed report.
-#[component]
-fn PrintFooter(props: &PrintFooterProps) -> Html {
+/// The share link of the scenario on screen (with the earlier one while
+/// comparing), made when printing starts: encoding a link costs a deflate,
+/// so it is not made on every keystroke. `None` until then.
+#[hook]
+fn use_print_link(scenario: Option<Rc<Scenario>>, before: Option<Rc<Scenario>>) -> Option<String> {
     let host = frame::host();
-    // Encoding a link costs a deflate, so it is made when printing starts,
-    // not on every keystroke.
     let link = use_state(|| None::<String>);
     {
         let link = link.clone();
-        use_effect_with(props.scenario.clone(), move |scenario| {
-            let scenario = scenario.clone();
+        use_effect_with((scenario, before), move |(scenario, before)| {
+            let (scenario, before) = (scenario.clone(), before.clone());
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "beforeprint", move |_| {
-                    link.set(scenario.as_deref().and_then(|s| share_link(s, &host).ok()));
+                    link.set(
+                        scenario
+                            .as_deref()
+                            .and_then(|s| share_link(s, before.as_deref(), &host).ok()),
+                    );
                 })
             });
             move || drop(listener)
         });
     }
-    // As the visitor's locale writes dates; a malformed tag (a host may
-    // give one) falls back to the catalog's own, which is well formed.
-    let date = use_memo((), |_| {
-        let today = Today::new();
-        today
-            .local_date(catalog::locale())
-            .or_else(|_| today.local_date(catalog::lang()))
-            .unwrap_or_default()
-    });
+    (*link).clone()
+}
+
+/// Today's date as the visitor's locale writes it; a malformed tag (a host
+/// may give one) falls back to the catalog's own, which is well formed.
+fn today() -> String {
+    let today = Today::new();
+    today
+        .local_date(catalog::locale())
+        .or_else(|_| today.local_date(catalog::lang()))
+        .unwrap_or_default()
+}
+
+/// The share link and the date, shown only on the printed report.
+fn print_footer(date: &str, link: Option<&str>) -> Html {
     html! {
         <footer class="print-only print-footer">
-            <p>{fill(Key::PrintReport, &[("date", date.as_str())])}</p>
-            if let Some(link) = &*link {
-                <p>{fill(Key::PrintOpenAgain, &[("link", link.as_str())])}</p>
+            <p>{fill(Key::PrintReport, &[("date", date)])}</p>
+            if let Some(link) = link {
+                <p>{fill(Key::PrintOpenAgain, &[("link", link)])}</p>
             }
         </footer>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct UndoBarProps {
-    /// What "Undo" would bring back; nothing shows without it.
-    what: Option<Undone>,
-    on_undo: Callback<MouseEvent>,
-    on_dismiss: Callback<MouseEvent>,
-}
-
-/// Offers to undo the last destructive action.
-#[component]
-fn UndoBar(props: &UndoBarProps) -> Html {
-    let Some(what) = &props.what else {
-        return html! {};
-    };
+/// Offers to undo the last destructive action, `what` it would bring back.
+fn undo_bar(what: &Undone, dispatch: &UseReducerDispatcher<State>) -> Html {
     html! {
         <div class="undo-bar">
             <p class="undo-bar__text">{what.words()}</p>
-            <button type="button" class="button button--small" onclick={props.on_undo.clone()}>{t(Key::PageUndo)}</button>
-            <button type="button" class="icon-button" aria-label={t(Key::PageDismiss)} onclick={props.on_dismiss.clone()}>
+            <button type="button" class="button button--small" onclick={send(dispatch, || Action::Undo)}>{t(Key::PageUndo)}</button>
+            <button type="button" class="icon-button" aria-label={t(Key::PageDismiss)} onclick={send(dispatch, || Action::DismissUndo)}>
                 <span aria-hidden="true">{"✕"}</span>
             </button>
-        </div>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct AnnouncerProps {
-    message: String,
-}
-
-/// The one polite status region. It repeats the results once input has
-/// settled, so a screen reader is not interrupted on every keystroke.
-#[component]
-fn Announcer(props: &AnnouncerProps) -> Html {
-    let spoken = use_state(String::new);
-    {
-        let spoken = spoken.clone();
-        use_effect_with(props.message.clone(), move |message| {
-            let message = message.clone();
-            let timer = Timeout::new(ANNOUNCE_AFTER_MS, move || spoken.set(message));
-            move || drop(timer)
-        });
-    }
-    html! {
-        <div class="visually-hidden" role="status" aria-live="polite" data-testid="status">
-            {(*spoken).clone()}
         </div>
     }
 }

@@ -3,8 +3,8 @@
 
 use std::rc::Rc;
 
-use social8020_core::pareto::{Breakdown, Figures, Ranked};
-use social8020_core::scenario::{Activity, Period};
+use social8020_core::pareto::{Breakdown, Ranked};
+use social8020_core::scenario::Period;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -15,18 +15,9 @@ use crate::text::{count, t, Key, Problem};
 use crate::view::headline::unbroken_percents;
 use crate::view::problem::problem_paragraph;
 
-#[derive(Properties, PartialEq)]
-pub struct BreakdownProps {
-    pub breakdown: Rc<Breakdown>,
-    pub formatter: Rc<Formatter>,
-}
-
 /// Every activity in sorted order with every figure; the vital few and the
 /// trivial many in separate row groups.
-#[component]
-pub fn BreakdownTable(props: &BreakdownProps) -> Html {
-    let b = &props.breakdown;
-    let f = &props.formatter;
+pub fn breakdown_table(b: &Breakdown, f: &Formatter) -> Html {
     let vital_share = b.vital_result_share();
     let group = |title: String, rows: Vec<Ranked>, vital: bool| {
         if rows.is_empty() {
@@ -42,14 +33,7 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
                     <th scope="rowgroup" colspan="10">{title}</th>
                 </tr>
                 for row in rows {
-                    <Row
-                        key={row.number}
-                        rank={row.rank}
-                        figures={row.figures}
-                        activity={row.activity.clone()}
-                        formatter={Rc::clone(f)}
-                        {vital}
-                    />
+                    {breakdown_row(&row, f)}
                 }
             </tbody>
         }
@@ -96,27 +80,16 @@ pub fn BreakdownTable(props: &BreakdownProps) -> Html {
     }
 }
 
-/// One row's own data, so that an edit re-renders only the rows it
-/// changes, not all of them.
-#[derive(Properties, PartialEq)]
-struct RowProps {
-    rank: usize,
-    figures: Figures,
-    activity: Activity,
-    formatter: Rc<Formatter>,
-    vital: bool,
-}
-
-#[component]
-fn Row(props: &RowProps) -> Html {
-    let f = &props.formatter;
-    let r = &props.figures;
-    let activity = &props.activity;
+/// One activity's row, keyed by its entry number so that Yew moves a row
+/// that changes place instead of rebuilding it.
+fn breakdown_row(row: &Ranked, f: &Formatter) -> Html {
+    let r = &row.figures;
+    let activity = &row.activity;
     let none = || html! { <span class="none" aria-label={t(Key::BreakdownNone)}>{"—"}</span> };
     let kind = kind_words(activity.kind);
     html! {
-        <tr class={classes!(props.vital.then_some("is-vital"))}>
-            <td class="num">{props.rank}</td>
+        <tr key={row.number} class={classes!(row.vital.then_some("is-vital"))}>
+            <td class="num">{row.rank}</td>
             <th scope="row" class="breakdown__name">{activity.name.clone()}</th>
             <td>{kind}</td>
             <td class="num">{f.number(activity.hours.as_f64())}</td>

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use social8020_core::analysis::Analysis;
+use social8020_core::compare::Comparison;
 use social8020_core::export;
 use yew::prelude::*;
 
@@ -13,20 +14,19 @@ use crate::text::{fill, t, Key, Notice, Problem};
 use crate::view::problem::problem_inline;
 use crate::view::share::share_link;
 
-#[derive(Properties, PartialEq)]
-pub struct ExportsProps {
-    /// `None` until the visitor has one complete activity.
-    pub analysis: Option<Rc<Analysis>>,
-    pub on_notice: Callback<Notice>,
-}
-
-#[component]
-pub fn Exports(props: &ExportsProps) -> Html {
+/// The export buttons. `analysis` is `None` until the visitor has one
+/// complete activity; while comparing, the JSON report holds `comparison`
+/// too. `problem` (state of App) is why the last export failed.
+pub fn exports(
+    analysis: &Option<Rc<Analysis>>,
+    comparison: &Option<Rc<Comparison>>,
+    on_notice: &Callback<Notice>,
+    problem: &UseStateHandle<Option<Problem>>,
+) -> Html {
     let host = crate::browser::frame::host();
-    let problem = use_state(|| None::<Problem>);
     let report = {
         let problem = problem.clone();
-        let notice = props.on_notice.clone();
+        let notice = on_notice.clone();
         move |result: Result<String, Problem>| match result {
             Ok(file_name) => {
                 problem.set(None);
@@ -39,7 +39,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
         }
     };
     let on_csv = {
-        let analysis = props.analysis.clone();
+        let analysis = analysis.clone();
         let report = report.clone();
         Callback::from(move |_| {
             report(match analysis.as_deref().map(Analysis::breakdown) {
@@ -55,17 +55,20 @@ pub fn Exports(props: &ExportsProps) -> Html {
         })
     };
     let on_json = {
-        let analysis = props.analysis.clone();
+        let analysis = analysis.clone();
+        let comparison = comparison.clone();
         Callback::from(move |_| {
             report(match &analysis {
                 Some(analysis) => {
-                    let link = share_link(analysis.scenario(), &host).ok();
-                    save(
-                        &export::report_json(analysis, link.as_deref()),
-                        Key::ExportFileReport,
-                        "json",
-                        JSON_MIME,
-                    )
+                    let before = comparison.as_ref().map(|c| c.before().scenario().as_ref());
+                    let link = share_link(analysis.scenario(), before, &host).ok();
+                    let json = match &comparison {
+                        Some(comparison) => {
+                            export::comparison_report_json(comparison, link.as_deref())
+                        }
+                        None => export::report_json(analysis, link.as_deref()),
+                    };
+                    save(&json, Key::ExportFileReport, "json", JSON_MIME)
                 }
                 None => Err(Problem::NothingComplete),
             })
@@ -75,7 +78,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
         <div class="exports">
             <button type="button" class="button button--quiet" onclick={on_csv}>{t(Key::ExportCsv)}</button>
             <button type="button" class="button button--quiet" onclick={on_json}>{t(Key::ExportJson)}</button>
-            if let Some(problem) = &*problem {
+            if let Some(problem) = &**problem {
                 {problem_inline(problem, "exports__problem")}
             }
         </div>
@@ -84,7 +87,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
 
 /// Downloads `content` under today's file name in the visitor's language
 /// (`name`), which it returns.
-fn save(content: &str, name: Key, extension: &str, mime: &str) -> Result<String, Problem> {
+pub fn save(content: &str, name: Key, extension: &str, mime: &str) -> Result<String, Problem> {
     let date = today_iso();
     let name = file_name(&fill(name, &[("date", &date)]), &date, extension);
     download::download(&name, mime, content)

@@ -106,27 +106,21 @@ pub fn unbroken_percents(text: &str) -> Html {
     parts.into_iter().collect()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct InsightProps {
-    /// `None` when the visitor has not entered a complete activity yet.
-    pub sentences: Option<Sentences>,
-    /// The form has errors, so these are the last valid results.
-    pub stale: bool,
-}
-
-#[component]
-pub fn Insight(props: &InsightProps) -> Html {
+/// The headline: `sentences` is `None` until the visitor has entered a
+/// complete activity; `stale` when the form has errors, so these are the
+/// last valid results.
+pub fn insight(sentences: Option<&Sentences>, stale: bool) -> Html {
     html! {
         <section class="insight" aria-labelledby="insight-title">
             <h2 id="insight-title" class="insight__eyebrow">{t(Key::HeadlineEyebrow)}</h2>
-            if let Some(s) = &props.sentences {
+            if let Some(s) = sentences {
                 <p class="insight__headline" data-testid="headline">{unbroken_percents(&s.main)}</p>
                 <p class="insight__detail">{unbroken_percents(&s.detail)}</p>
             } else {
                 <p class="insight__headline" data-testid="headline">{t(Key::HeadlineStart)}</p>
                 <p class="insight__detail">{t(Key::HeadlineStartDetail)}</p>
             }
-            if props.stale {
+            if stale {
                 <p class="insight__stale">{t(Key::HeadlineStale)}</p>
             }
         </section>

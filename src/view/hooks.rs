@@ -6,6 +6,7 @@
 //! - [`use_autosave`]: the visitor's own scenario into local storage.
 //! - [`use_host_messages`]: `ready`, the height and `result` for the host.
 //! - [`use_notice`]: something said once, with the results it led to.
+//! - [`use_settled`]: what the status region says, once input has rested.
 
 use std::rc::Rc;
 
@@ -27,6 +28,8 @@ use crate::view::share::own_form;
 const RESULT_EVENT_AFTER_MS: u32 = 800;
 /// How long a notice (a copy, an import) stays part of the announcement.
 const NOTICE_FOR_MS: u32 = 4_000;
+/// How long input must rest before results are announced to screen readers.
+const ANNOUNCE_AFTER_MS: u32 = 900;
 
 /// Everything computed from the scenario on screen, once per change; `None`
 /// until the visitor has a complete scenario.
@@ -46,18 +49,19 @@ pub fn use_analysis(shown: Option<Rc<Scenario>>, config: ScoreConfig) -> Option<
 pub fn use_shared_links(dispatch: UseReducerDispatcher<State>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|window| {
-            EventListener::new(
-                &window,
-                "hashchange",
-                move |_| match location::shared_scenario() {
+            EventListener::new(&window, "hashchange", move |_| {
+                match location::shared_scenario() {
                     None => {}
                     Some(Ok(shared)) => dispatch.dispatch(Action::OpenShared(Rc::new(shared))),
                     Some(Err(problem)) => dispatch.dispatch(Action::LinkFailed(
                         problem,
                         own_form(&frame::host().settings),
                     )),
-                },
-            )
+                }
+                if let Some(action) = crate::view::app::compared() {
+                    dispatch.dispatch(action);
+                }
+            })
         });
         move || drop(listener)
     });
@@ -166,4 +170,21 @@ pub fn use_notice() -> (Option<Notice>, Callback<Notice>) {
         use_callback((), move |said: Notice, _| notice.set(Some(said)))
     };
     ((*notice).clone(), say)
+}
+
+/// `message` once it has stayed the same for [`ANNOUNCE_AFTER_MS`]: what
+/// the polite status region says, so that a screen reader is not
+/// interrupted on every keystroke.
+#[hook]
+pub fn use_settled(message: String) -> String {
+    let spoken = use_state(String::new);
+    {
+        let spoken = spoken.clone();
+        use_effect_with(message, move |message| {
+            let message = message.clone();
+            let timer = Timeout::new(ANNOUNCE_AFTER_MS, move || spoken.set(message));
+            move || drop(timer)
+        });
+    }
+    (*spoken).clone()
 }

@@ -66,111 +66,123 @@ pub fn looks_like_rows(text: &str) -> bool {
     text.contains('\t') || text.trim().lines().count() > 1
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ImportProps {
-    pub state: UseReducerHandle<State>,
-    pub on_notice: Callback<Notice>,
+/// "Paste rows" and "Import CSV": the text pasted so far and what the
+/// last import did. State of App ([`use_import_rows`]), rendered by
+/// [`ImportRows::view`].
+pub struct ImportRows {
+    outcome: UseStateHandle<Option<Outcome>>,
+    pasted: UseStateHandle<String>,
 }
 
-#[component]
-pub fn ImportRows(props: &ImportProps) -> Html {
-    let outcome = use_state(|| None::<Outcome>);
-    let pasted = use_state(String::new);
-    let show = {
-        let outcome = outcome.clone();
-        let notice = props.on_notice.clone();
-        move |result: Outcome| {
-            notice.emit(Notice::Imported(result.summary()));
-            outcome.set(Some(result));
-        }
-    };
-    let on_text = {
-        let pasted = pasted.clone();
-        Callback::from(move |e: InputEvent| {
-            pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
-        })
-    };
-    let on_add = {
-        let pasted = pasted.clone();
-        let state = props.state.clone();
-        let show = show.clone();
-        Callback::from(move |_| {
-            let result = apply(&pasted, &state);
-            if result.added > 0 {
-                pasted.set(String::new());
+#[hook]
+pub fn use_import_rows() -> ImportRows {
+    ImportRows {
+        outcome: use_state(|| None::<Outcome>),
+        pasted: use_state(String::new),
+    }
+}
+
+impl ImportRows {
+    /// The import's controls and outcome; rows go into `state`, and
+    /// `on_notice` says what an import did.
+    pub fn view(&self, state: &UseReducerHandle<State>, on_notice: &Callback<Notice>) -> Html {
+        let ImportRows { outcome, pasted } = self;
+        let show = {
+            let outcome = outcome.clone();
+            let notice = on_notice.clone();
+            move |result: Outcome| {
+                notice.emit(Notice::Imported(result.summary()));
+                outcome.set(Some(result));
             }
-            show(result);
-        })
-    };
-    let on_file = {
-        let state = props.state.clone();
-        let show = show.clone();
-        Callback::from(move |e: Event| {
-            let input = e.target_unchecked_into::<HtmlInputElement>();
-            let Some(file) = input.files().and_then(|files| files.get(0)) else {
-                return;
-            };
-            // The same file can be chosen again after a fix.
-            input.set_value("");
-            if file.size() > MAX_FILE_BYTES {
-                show(Outcome::refused(Problem::FileTooLarge));
-                return;
-            }
+        };
+        let on_text = {
+            let pasted = pasted.clone();
+            Callback::from(move |e: InputEvent| {
+                pasted.set(e.target_unchecked_into::<HtmlTextAreaElement>().value());
+            })
+        };
+        let on_add = {
+            let pasted = pasted.clone();
             let state = state.clone();
             let show = show.clone();
-            spawn_local(async move {
-                // The bytes, not `file.text()`: that reads every file as
-                // UTF-8 and silently puts `�` for what it cannot read. The
-                // core reads UTF-8, UTF-16 and Windows-1252, or says why not.
-                let bytes = JsFuture::from(file.array_buffer())
-                    .await
-                    .ok()
-                    .map(|buffer| Uint8Array::new(&buffer).to_vec());
-                match bytes.map(|bytes| decode_file(&bytes)) {
-                    Some(Ok(text)) => show(apply(&text, &state)),
-                    Some(Err(problem)) => show(Outcome::refused(Problem::FileNotText(problem))),
-                    None => show(Outcome::refused(Problem::FileUnreadable)),
+            Callback::from(move |_| {
+                let result = apply(&pasted, &state);
+                if result.added > 0 {
+                    pasted.set(String::new());
                 }
-            });
-        })
-    };
-    html! {
-        <details class="import">
-            <summary>{t(Key::ImportOpen)}</summary>
-            <div class="import__body">
-                <p class="field__hint" id="import-hint">{t(Key::ImportHint)}</p>
-                <div class="field">
-                    <label for="import-text" class="field__label">{t(Key::ImportPasteLabel)}</label>
-                    <textarea
-                        id="import-text"
-                        class="field__input import__text"
-                        rows="4"
-                        aria-describedby="import-hint"
-                        value={(*pasted).clone()}
-                        oninput={on_text}
-                    />
-                </div>
-                <div class="import__actions">
-                    <button type="button" class="button button--quiet" onclick={on_add}>{t(Key::ImportAddPasted)}</button>
-                    <label class="button button--quiet import__file">
-                        {t(Key::ImportFileButton)}
-                        <input type="file" class="visually-hidden" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_file} />
-                    </label>
-                </div>
-                if let Some(result) = &*outcome {
-                    <div class="import__outcome" data-testid="import-outcome">
-                        <p>{result.summary().words()}</p>
-                        if !result.problems.is_empty() {
-                            <ul class="import__problems">
-                                for problem in &result.problems {
-                                    <li>{problem_inline(problem, "")}</li>
-                                }
-                            </ul>
-                        }
+                show(result);
+            })
+        };
+        let on_file = {
+            let state = state.clone();
+            let show = show.clone();
+            Callback::from(move |e: Event| {
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                    return;
+                };
+                // The same file can be chosen again after a fix.
+                input.set_value("");
+                if file.size() > MAX_FILE_BYTES {
+                    show(Outcome::refused(Problem::FileTooLarge));
+                    return;
+                }
+                let state = state.clone();
+                let show = show.clone();
+                spawn_local(async move {
+                    // The bytes, not `file.text()`: that reads every file as
+                    // UTF-8 and silently puts `�` for what it cannot read. The
+                    // core reads UTF-8, UTF-16 and Windows-1252, or says why not.
+                    let bytes = JsFuture::from(file.array_buffer())
+                        .await
+                        .ok()
+                        .map(|buffer| Uint8Array::new(&buffer).to_vec());
+                    match bytes.map(|bytes| decode_file(&bytes)) {
+                        Some(Ok(text)) => show(apply(&text, &state)),
+                        Some(Err(problem)) => show(Outcome::refused(Problem::FileNotText(problem))),
+                        None => show(Outcome::refused(Problem::FileUnreadable)),
+                    }
+                });
+            })
+        };
+        html! {
+            <details class="import">
+                <summary>{t(Key::ImportOpen)}</summary>
+                <div class="import__body">
+                    <p class="field__hint" id="import-hint">{t(Key::ImportHint)}</p>
+                    <div class="field">
+                        <label for="import-text" class="field__label">{t(Key::ImportPasteLabel)}</label>
+                        <textarea
+                            id="import-text"
+                            class="field__input import__text"
+                            rows="4"
+                            aria-describedby="import-hint"
+                            value={(**pasted).clone()}
+                            oninput={on_text}
+                        />
                     </div>
-                }
-            </div>
-        </details>
+                    <div class="import__actions">
+                        <button type="button" class="button button--quiet" onclick={on_add}>{t(Key::ImportAddPasted)}</button>
+                        <label class="button button--quiet import__file">
+                            {t(Key::ImportFileButton)}
+                            <input type="file" class="visually-hidden" accept=".csv,.tsv,.txt,text/csv,text/plain" onchange={on_file} />
+                        </label>
+                    </div>
+                    if let Some(result) = &**outcome {
+                        <div class="import__outcome" data-testid="import-outcome">
+                            <p>{result.summary().words()}</p>
+                            if !result.problems.is_empty() {
+                                <ul class="import__problems">
+                                    for problem in &result.problems {
+                                        <li>{problem_inline(problem, "")}</li>
+                                    }
+                                </ul>
+                            }
+                        </div>
+                    }
+                </div>
+            </details>
+        }
     }
 }
 

@@ -6,6 +6,7 @@ pub mod activities;
 pub mod app;
 pub mod breakdown;
 pub mod chart;
+pub mod compare;
 pub mod exports;
 pub mod field;
 pub mod headline;

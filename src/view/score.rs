@@ -1,8 +1,6 @@
 //! The following-vs-community score: the meter, the biggest lever with its
 //! advice, and the "How is this calculated?" panel.
 
-use std::rc::Rc;
-
 use social8020_core::analysis::Analysis;
 use social8020_core::number::decimal;
 use social8020_core::pareto::Breakdown;
@@ -14,39 +12,22 @@ use crate::text::score::{advice, band_name, headline, measure, not_counted, sign
 use crate::text::{count, counted, fill, t, Key, Problem};
 use crate::view::problem::problem_paragraph;
 
-#[derive(Properties, PartialEq)]
-pub struct ScoreCardProps {
-    pub analysis: Rc<Analysis>,
-    pub formatter: Rc<Formatter>,
-}
-
-#[component]
-pub fn ScoreCard(props: &ScoreCardProps) -> Html {
-    let config = Rc::new(*props.analysis.config());
-    let body = match props.analysis.score() {
+/// The score section: why there is no score, or the meter, the vital few's
+/// kinds, the levers and how it is calculated.
+pub fn score_card(analysis: &Analysis, formatter: &Formatter) -> Html {
+    let config = analysis.config();
+    let body = match analysis.score() {
         Err(reason) => html! {
             {problem_paragraph(&Problem::NoScore(reason), "score__missing", None)}
         },
         Ok(score) => html! {
             <>
-                <Meter
-                    score={score.clone()}
-                    config={Rc::clone(&config)}
-                    formatter={Rc::clone(&props.formatter)}
-                />
-                if let Ok(breakdown) = props.analysis.breakdown() {
+                {meter(score, config, formatter)}
+                if let Ok(breakdown) = analysis.breakdown() {
                     <p class="score__vital">{vital_few_sentence(breakdown)}</p>
                 }
-                <Levers
-                    score={score.clone()}
-                    config={Rc::clone(&config)}
-                    formatter={Rc::clone(&props.formatter)}
-                />
-                <HowCalculated
-                    score={score.clone()}
-                    config={Rc::clone(&config)}
-                    formatter={Rc::clone(&props.formatter)}
-                />
+                {levers(score, config, formatter)}
+                {how_calculated(score, config, formatter)}
             </>
         },
     };
@@ -75,25 +56,16 @@ fn vital_few_sentence(breakdown: &Breakdown) -> String {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct MeterProps {
-    score: Score,
-    config: Rc<ScoreConfig>,
-    formatter: Rc<Formatter>,
-}
-
 /// The score on a scale that reads from Following to Community.
-#[component]
-fn Meter(props: &MeterProps) -> Html {
-    let score = &props.score;
+fn meter(score: &Score, config: &ScoreConfig, formatter: &Formatter) -> Html {
     let value = score.value;
-    let bands = Band::ALL.map(|band| (band, props.config.band_range(band)));
+    let bands = Band::ALL.map(|band| (band, config.band_range(band)));
     let band = band_name(score.band);
     let value_text = fill(
         Key::ScoreMeterValue,
         &[
-            ("value", &props.formatter.number(value.into())),
-            ("max", &props.formatter.number(100.0)),
+            ("value", &formatter.number(value.into())),
+            ("max", &formatter.number(100.0)),
             ("band", band),
         ],
     );
@@ -143,31 +115,23 @@ fn Meter(props: &MeterProps) -> Html {
             </div>
             <p class="meter__basis">
                 {fill(basis, &[
-                    ("count", &props.formatter.number(score.signals_used as f64)),
-                    ("total", &props.formatter.number(total as f64)),
+                    ("count", &formatter.number(score.signals_used as f64)),
+                    ("total", &formatter.number(total as f64)),
                 ])}
             </p>
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct LeversProps {
-    score: Score,
-    config: Rc<ScoreConfig>,
-    formatter: Rc<Formatter>,
-}
-
 /// The signal with the most weighted headroom, with advice, and the next.
-#[component]
-fn Levers(props: &LeversProps) -> Html {
-    let Some(lever) = props.score.biggest_lever() else {
+fn levers(score: &Score, config: &ScoreConfig, formatter: &Formatter) -> Html {
+    let Some(lever) = score.biggest_lever() else {
         return html! {
             <p class="lever__none">{t(Key::ScoreLeverNone)}</p>
         };
     };
-    let advice = advice(lever.signal.advice(&props.config), &props.formatter);
-    let next = props.score.next_lever();
+    let advice = advice(lever.signal.advice(config), formatter);
+    let next = score.next_lever();
     // The signal's name is set apart inside the title's sentence.
     let (before, after) = around(t(Key::ScoreLeverTitle), "{signal}");
     html! {
@@ -209,18 +173,8 @@ fn around<'a>(text: &'a str, placeholder: &str) -> (&'a str, &'a str) {
     text.split_once(placeholder).unwrap_or((text, ""))
 }
 
-#[derive(Properties, PartialEq)]
-struct HowProps {
-    score: Score,
-    config: Rc<ScoreConfig>,
-    formatter: Rc<Formatter>,
-}
-
 /// The formula, the values in force and each input's contribution.
-#[component]
-fn HowCalculated(props: &HowProps) -> Html {
-    let f = &props.formatter;
-    let config = &props.config;
+fn how_calculated(score: &Score, config: &ScoreConfig, f: &Formatter) -> Html {
     let range = |band| {
         let range = config.band_range(band);
         format!(
@@ -258,7 +212,7 @@ fn HowCalculated(props: &HowProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        for s in props.score.signals.iter() {
+                        for s in score.signals.iter() {
                             <tr class={classes!((!s.is_used()).then_some("is-missing"))}>
                                 <th scope="row">{signal_name(s.signal)}</th>
                                 <td>{measure(s.signal, s.target, f)}</td>
@@ -276,7 +230,7 @@ fn HowCalculated(props: &HowProps) -> Html {
                     <tfoot>
                         <tr>
                             <th scope="row" colspan="5">{t(Key::ScoreHowTotal)}</th>
-                            <td class="num">{props.score.value}</td>
+                            <td class="num">{score.value}</td>
                         </tr>
                     </tfoot>
                 </table>

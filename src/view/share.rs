@@ -18,11 +18,21 @@ use crate::view::problem::problem_inline;
 
 /// The share link for a scenario: the host's share page (or this page
 /// without its query string, which holds the host settings), `#s=` and the
-/// payload. A link never carries host settings.
-pub fn share_link(scenario: &Scenario, host: &Host) -> Result<String, TooLargeToShare> {
+/// payload; while comparing, `&b=` and the earlier scenario's payload
+/// (docs/spec.md §10). A link never carries host settings.
+pub fn share_link(
+    scenario: &Scenario,
+    before: Option<&Scenario>,
+    host: &Host,
+) -> Result<String, TooLargeToShare> {
     let payload = codec::encode(scenario)?;
     let base = frame::share_base(&host.settings).unwrap_or_default();
-    Ok(format!("{base}#s={payload}"))
+    let mut link = format!("{base}#s={payload}");
+    if let Some(before) = before {
+        link.push_str("&b=");
+        link.push_str(&codec::encode(before)?);
+    }
+    Ok(link)
 }
 
 /// What happened when the visitor asked for a link.
@@ -35,56 +45,19 @@ enum Copied {
     Failed(Problem),
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CopyLinkProps {
-    pub scenario: Option<Rc<Scenario>>,
-    /// Tells the App what to announce.
-    pub on_notice: Callback<Notice>,
-    /// A link was made: `true` when it went on the clipboard.
-    #[prop_or_default]
-    pub on_share: Callback<bool>,
+/// "Copy link": what it did last, and the field that shows a link to copy
+/// by hand. State of App ([`use_copy_link`]), rendered by [`CopyLink::view`].
+pub struct CopyLink {
+    copied: UseStateHandle<Option<Copied>>,
+    field: NodeRef,
 }
 
-#[component]
-pub fn CopyLink(props: &CopyLinkProps) -> Html {
-    let host = crate::browser::frame::host();
+/// The state of "Copy link". The link shown to copy by hand is selected as
+/// soon as its field shows, so Ctrl+C copies it.
+#[hook]
+pub fn use_copy_link() -> CopyLink {
     let copied = use_state(|| None::<Copied>);
     let field = use_node_ref();
-    let onclick = {
-        let copied = copied.clone();
-        let scenario = props.scenario.clone();
-        let notice = props.on_notice.clone();
-        let on_share = props.on_share.clone();
-        Callback::from(move |_| {
-            let link = match scenario.as_deref().map(|s| share_link(s, &host)) {
-                Some(Ok(link)) => link,
-                failed => {
-                    let problem = match failed {
-                        Some(Err(too_large)) => Problem::TooLarge(too_large),
-                        _ => Problem::NothingComplete,
-                    };
-                    notice.emit(Notice::Problem(problem.clone()));
-                    copied.set(Some(Copied::Failed(problem)));
-                    return;
-                }
-            };
-            let copied = copied.clone();
-            let notice = notice.clone();
-            let on_share = on_share.clone();
-            spawn_local(async move {
-                let on_clipboard = clipboard::copy(&link).await;
-                on_share.emit(on_clipboard);
-                if on_clipboard {
-                    notice.emit(Notice::LinkCopied);
-                    copied.set(Some(Copied::Done));
-                } else {
-                    notice.emit(Notice::CopyByHand);
-                    copied.set(Some(Copied::ByHand(link)));
-                }
-            });
-        })
-    };
-    // Select the link as soon as the field shows, so Ctrl+C copies it.
     {
         let field = field.clone();
         use_effect_with((*copied).clone(), move |copied| {
@@ -96,24 +69,76 @@ pub fn CopyLink(props: &CopyLinkProps) -> Html {
             }
         });
     }
-    html! {
-        <div class="copy-link">
-            <button type="button" class="button" {onclick}>{t(Key::ShareCopy)}</button>
-            {match &*copied {
-                Some(Copied::Done) => html! { <span class="copy-link__done">{t(Key::ShareCopied)}</span> },
-                Some(Copied::ByHand(link)) => html! {
-                    <div class="field copy-link__manual">
-                        <label for="share-link" class="field__label">{t(Key::ShareLinkLabel)}</label>
-                        <input id="share-link" ref={field} class="field__input" type="text" readonly=true value={link.clone()} />
-                        <p class="field__hint">{t(Key::ShareCopyByHand)}</p>
-                    </div>
-                },
-                Some(Copied::Failed(problem)) => html! {
-                    {problem_inline(problem, "copy-link__failed")}
-                },
-                None => html! {},
-            }}
-        </div>
+    CopyLink { copied, field }
+}
+
+impl CopyLink {
+    /// The button and what it did. The link is of `scenario`, and of
+    /// `before` while comparing (it opens the comparison); `on_notice`
+    /// tells the App what to announce, `on_share` that a link was made
+    /// (`true` when it went on the clipboard).
+    pub fn view(
+        &self,
+        scenario: Option<Rc<Scenario>>,
+        before: Option<Rc<Scenario>>,
+        on_notice: &Callback<Notice>,
+        on_share: Callback<bool>,
+    ) -> Html {
+        let host = crate::browser::frame::host();
+        let onclick = {
+            let copied = self.copied.clone();
+            let notice = on_notice.clone();
+            Callback::from(move |_| {
+                let link = match scenario
+                    .as_deref()
+                    .map(|s| share_link(s, before.as_deref(), &host))
+                {
+                    Some(Ok(link)) => link,
+                    failed => {
+                        let problem = match failed {
+                            Some(Err(too_large)) => Problem::TooLarge(too_large),
+                            _ => Problem::NothingComplete,
+                        };
+                        notice.emit(Notice::Problem(problem.clone()));
+                        copied.set(Some(Copied::Failed(problem)));
+                        return;
+                    }
+                };
+                let copied = copied.clone();
+                let notice = notice.clone();
+                let on_share = on_share.clone();
+                spawn_local(async move {
+                    let on_clipboard = clipboard::copy(&link).await;
+                    on_share.emit(on_clipboard);
+                    if on_clipboard {
+                        notice.emit(Notice::LinkCopied);
+                        copied.set(Some(Copied::Done));
+                    } else {
+                        notice.emit(Notice::CopyByHand);
+                        copied.set(Some(Copied::ByHand(link)));
+                    }
+                });
+            })
+        };
+        html! {
+            <div class="copy-link">
+                <button type="button" class="button" {onclick}>{t(Key::ShareCopy)}</button>
+                {match &*self.copied {
+                    Some(Copied::Done) => html! { <span class="copy-link__done">{t(Key::ShareCopied)}</span> },
+                    Some(Copied::ByHand(link)) => html! {
+                        <div class="field copy-link__manual">
+                            <label for="share-link" class="field__label">{t(Key::ShareLinkLabel)}</label>
+                            <input id="share-link" ref={self.field.clone()} class="field__input" type="text" readonly=true value={link.clone()} />
+                            <p class="field__hint">{t(Key::ShareCopyByHand)}</p>
+                        </div>
+                    },
+                    Some(Copied::Failed(problem)) => html! {
+                        {problem_inline(problem, "copy-link__failed")}
+                    },
+                    None => html! {},
+                }}
+            </div>
+        }
     }
 }
 
@@ -131,16 +156,6 @@ pub fn own_form(host: &HostSettings) -> ScenarioDraft {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LinkBannerProps {
-    pub origin: Origin,
-    /// Why the last share link could not be opened.
-    pub problem: Option<LinkError>,
-    /// The scenario on screen, which "Keep this one" saves.
-    pub scenario: Option<Rc<Scenario>>,
-    pub dispatch: UseReducerDispatcher<State>,
-}
-
 /// Once the visitor has chosen (and what they kept can be saved), the link
 /// is used up: out of this page's address and, when framed, out of the host
 /// page's.
@@ -149,13 +164,17 @@ fn forget_link() {
     frame::post_link_settled();
 }
 
-/// Says that a shared scenario is on screen (and offers to keep it), or that
-/// a link could not be opened.
-#[component]
-pub fn LinkBanner(props: &LinkBannerProps) -> Html {
+/// Says that a shared scenario is on screen (and offers to keep it, which
+/// saves `scenario`), or why the last share link could not be opened.
+pub fn link_banner(
+    origin: Origin,
+    problem: Option<&LinkError>,
+    scenario: &Option<Rc<Scenario>>,
+    dispatch: &UseReducerDispatcher<State>,
+) -> Html {
     let host = crate::browser::frame::host();
-    let dispatch = props.dispatch.clone();
-    if let Some(problem) = &props.problem {
+    let dispatch = dispatch.clone();
+    if let Some(problem) = problem {
         let on_dismiss = Callback::from(move |_| dispatch.dispatch(Action::DismissLinkProblem));
         return html! {
             <div class="banner banner--problem" role="alert" data-testid="link-problem">
@@ -168,12 +187,12 @@ pub fn LinkBanner(props: &LinkBannerProps) -> Html {
             </div>
         };
     }
-    if props.origin != Origin::Shared {
+    if origin != Origin::Shared {
         return html! {};
     }
     let on_keep = {
         let dispatch = dispatch.clone();
-        let scenario = props.scenario.clone();
+        let scenario = scenario.clone();
         Callback::from(move |_| {
             // Kept, it is saved like the visitor's own numbers, and only
             // once the browser has taken that write does the link leave the

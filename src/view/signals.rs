@@ -36,36 +36,38 @@ fn describe(
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SignalsProps {
-    pub period: Period,
-    /// The text of each field, in [`SignalField::ALL`] order.
-    pub texts: [String; 6],
-    /// What is wrong with each field, in the same order.
-    pub errors: [Option<Problem>; 6],
-    pub on_signal: Callback<(SignalField, String)>,
-}
-
-#[component]
-pub fn Signals(props: &SignalsProps) -> Html {
+/// The signals section: the text of each field in `texts` and what is
+/// wrong with it in `errors`, both in [`SignalField::ALL`] order.
+pub fn signals(
+    period: Period,
+    texts: &[String; 6],
+    errors: [Option<Problem>; 6],
+    on_signal: &Callback<(SignalField, String)>,
+) -> Html {
     // One field per signal, in `SignalField::ALL` order, as the texts and
     // errors are.
     let fields: Vec<Html> = SignalField::ALL
         .into_iter()
-        .zip(props.texts.iter().zip(props.errors))
+        .zip(texts.iter().zip(errors))
         .map(|(signal, (text, error))| {
-            let (label, id, hint) = describe(signal, props.period);
-            html! {
-                <TextField
-                    id={id}
-                    {label}
-                    inputmode={if signal.is_whole() { "numeric" } else { "decimal" }}
-                    value={text.clone()}
-                    {error}
-                    hint={hint.map(AttrValue::from)}
-                    oninput={props.on_signal.reform(move |text| (signal, text))}
-                />
+            let (label, id, hint) = describe(signal, period);
+            let inputmode = if signal.is_whole() {
+                "numeric"
+            } else {
+                "decimal"
+            };
+            TextField {
+                inputmode: Some(inputmode.into()),
+                error,
+                hint: hint.map(AttrValue::from),
+                ..TextField::new(
+                    id.into(),
+                    label.into(),
+                    text.clone().into(),
+                    on_signal.reform(move |text| (signal, text)),
+                )
             }
+            .view()
         })
         .collect();
     // Likes, comments and shares; then customers, repeat and referred.
