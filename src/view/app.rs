@@ -20,6 +20,7 @@ use crate::text::{catalog, fill, t, Key, Problem, Undone};
 use crate::view::activities::{activities, use_removal_focus};
 use crate::view::breakdown::{breakdown_table, WhatIf};
 use crate::view::chart::ParetoChart;
+use crate::view::class_list;
 use crate::view::compare::{self, Compare};
 use crate::view::exports::exports;
 use crate::view::headline::{insight, sentences};
@@ -218,7 +219,7 @@ pub fn App() -> Html {
     let spoken = use_settled(announcement);
 
     html! {
-        <div class={classes!("app", host.embedded().then_some("app--embed"))} ref={root}>
+        <div class={class_list(&["app", if host.embedded() { "app--embed" } else { "" }])} ref={root}>
             <header class="app__header">
                 <p class="app__brand">{"Social 80/20"}</p>
                 <h1 class="app__title">{t(Key::PageTitle)}</h1>

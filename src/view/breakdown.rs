@@ -12,6 +12,7 @@ use crate::view::activities::kind_words;
 
 use crate::browser::format::Formatter;
 use crate::text::{count, t, Key, Problem};
+use crate::view::class_list;
 use crate::view::headline::unbroken_percents;
 use crate::view::problem::problem_paragraph;
 
@@ -28,7 +29,7 @@ pub fn breakdown_table(b: &Breakdown, f: &Formatter) -> Html {
         // Yew would then rebuild every row that changes place instead of
         // moving it.
         html! {
-            <tbody class={classes!("breakdown__group", vital.then_some("breakdown__group--vital"))}>
+            <tbody class={class_list(&["breakdown__group", if vital { "breakdown__group--vital" } else { "" }])}>
                 <tr class="breakdown__group-head">
                     <th scope="rowgroup" colspan="10">{title}</th>
                 </tr>
@@ -88,7 +89,7 @@ fn breakdown_row(row: &Ranked, f: &Formatter) -> Html {
     let none = || html! { <span class="none" aria-label={t(Key::BreakdownNone)}>{"—"}</span> };
     let kind = kind_words(activity.kind);
     html! {
-        <tr key={row.number} class={classes!(row.vital.then_some("is-vital"))}>
+        <tr key={row.number} class={class_list(&[if row.vital { "is-vital" } else { "" }])}>
             <td class="num">{row.rank}</td>
             <th scope="row" class="breakdown__name">{activity.name.clone()}</th>
             <td>{kind}</td>

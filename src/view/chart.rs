@@ -19,6 +19,7 @@ use yew::prelude::*;
 use crate::browser::format::Formatter;
 use crate::text::chart as words;
 use crate::text::{fill, t, Key};
+use crate::view::class_list;
 
 const TITLE_ID: &str = "pareto-chart-title";
 const DESC_ID: &str = "pareto-chart-desc";
@@ -140,10 +141,12 @@ pub fn ParetoChart(props: &ParetoChartProps) -> Html {
         Drawn::Pareto(c) => (&c.axes, pareto_marks(c, text), pareto_legend(text)),
         Drawn::Time(c) => (&c.axes, time_marks(c, text), time_legend(c.time_known)),
     };
-    let svg_class = classes!(
-        "chart__svg",
-        (!axes.names.is_empty()).then_some("chart__svg--named")
-    );
+    let named = if axes.names.is_empty() {
+        ""
+    } else {
+        "chart__svg--named"
+    };
+    let svg_class = class_list(&["chart__svg", named]);
 
     html! {
         <div class="chart">
@@ -199,7 +202,7 @@ fn hatch() -> AttrValue {
 fn grid(axes: &Axes) -> Html {
     let lines = axes.ticks.iter().enumerate().map(|(i, t)| {
         let class = if i == 0 { "chart__axis" } else { "chart__grid" };
-        html! { <line {class} x1={n(t.x1)} y1={n(t.y)} x2={n(t.x2)} y2={n(t.y)} /> }
+        html! { <line class={class_list(&[class])} x1={n(t.x1)} y1={n(t.y)} x2={n(t.x2)} y2={n(t.y)} /> }
     });
     html! { <g aria-hidden="true">{for lines}</g> }
 }
@@ -254,7 +257,7 @@ fn result_bar(bar: &Bar, title: &str) -> Html {
         ("chart__bar chart__bar--trivial", Some(hatch()))
     };
     html! {
-        <rect {class} {fill}
+        <rect class={class_list(&[class])} {fill}
             x={n(bar.x)} y={n(bar.y)} width={n(bar.width)} height={n(bar.height)}>
             <title>{title.to_owned()}</title>
         </rect>
@@ -334,7 +337,7 @@ fn time_marks(c: &TimeChart, text: &Words) -> Html {
 fn key(swatch: &'static str, text: impl Into<Html>) -> Html {
     html! {
         <li class="chart__key">
-            <span class={classes!("chart__swatch", swatch)} aria-hidden="true"></span>
+            <span class={class_list(&["chart__swatch", swatch])} aria-hidden="true"></span>
             {text.into()}
         </li>
     }

@@ -26,13 +26,13 @@ use crate::browser::frame::{self, Value};
 use crate::state::{Action, State};
 use crate::text::score::signal_name;
 use crate::text::{fill, t, Key, Notice, Problem};
+use crate::view::class_list;
 use crate::view::exports::save;
 use crate::view::headline::sentences;
 use crate::view::import::MAX_FILE_BYTES;
 use crate::view::problem::problem_inline;
 
-/// Why an earlier result was not taken, typed until shown.
-#[derive(Clone, Debug, PartialEq)]
+/// Why an earlier result was not taken.
 enum Refused {
     Link(LinkError),
     File(LinkError),
@@ -53,7 +53,10 @@ pub struct CompareProps {
 #[component]
 pub fn Compare(props: &CompareProps) -> Html {
     let open = use_state(|| false);
-    let refused = use_state(|| None::<Refused>);
+    // Why the last earlier result was not taken, worded: the same type as
+    // other states of the page, so that Yew's state machinery is not
+    // compiled once more for a type of its own.
+    let refused = use_state(|| None::<String>);
     let field = use_node_ref();
     let csv_problem = use_state(|| None::<CsvProblem>);
     let take = {
@@ -66,7 +69,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                 open.set(false);
                 dispatch.dispatch(Action::Compare(Rc::new(before)));
             }
-            Err(why) => refused.set(Some(why)),
+            Err(why) => refused.set(Some(refused_words(&why))),
         }
     };
     let on_link = {
@@ -163,7 +166,7 @@ pub fn Compare(props: &CompareProps) -> Html {
                     </div>
                     <p class="field__hint" id="earlier-file-hint">{t(Key::CompareFileHint)}</p>
                     if let Some(why) = &*refused {
-                        <p class="field__error" role="alert">{refused_words(why)}</p>
+                        <p class="field__error" role="alert">{why.clone()}</p>
                     }
                 </form>
             }
@@ -406,13 +409,13 @@ fn view(comparison: &Comparison, f: &Formatter) -> Html {
                                 (Key::CompareColChange, "num"),
                                 (Key::CompareColVital, ""),
                             ] {
-                                <th scope="col" {class}>{t(key)}</th>
+                                <th scope="col" class={class_list(&[class])}>{t(key)}</th>
                             }
                         </tr>
                     </thead>
                     <tbody>
                         for row in comparison.rows() {
-                            <tr class={classes!(row.status.key())}>
+                            <tr class={class_list(&[row.status.key()])}>
                                 <th scope="row">
                                     {row.name.to_owned()}
                                     if let Some(tag) = match row.status {

@@ -4,6 +4,7 @@ use social8020_core::scenario::Problem;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::view::class_list;
 use crate::view::problem::problem_paragraph;
 
 /// What a text field shows. Not a component: [`TextField::view`] renders
@@ -70,8 +71,8 @@ impl TextField {
             .reform(|e: InputEvent| e.target_unchecked_into::<HtmlInputElement>().value());
         let invalid = self.error.is_some();
         html! {
-            <div class={classes!("field", self.class, invalid.then_some("field--invalid"))}>
-                <label for={self.id.clone()} class={classes!("field__label", self.compact.then_some("field__label--compact"))}>
+            <div class={class_list(&["field", self.class, if invalid { "field--invalid" } else { "" }])}>
+                <label for={self.id.clone()} class={class_list(&["field__label", if self.compact { "field__label--compact" } else { "" }])}>
                     {self.label.clone()}
                 </label>
                 <input

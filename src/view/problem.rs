@@ -8,14 +8,15 @@
 use yew::prelude::*;
 
 use crate::text::Problem;
+use crate::view::class_list;
 
 /// A paragraph of its own (`id` for `aria-describedby` on the control it
 /// belongs to).
 pub fn problem_paragraph(problem: &Problem, class: &'static str, id: Option<String>) -> Html {
-    html! { <p {id} {class}>{problem.words()}</p> }
+    html! { <p {id} class={class_list(&[class])}>{problem.words()}</p> }
 }
 
 /// A `<span>` inside a line of text.
 pub fn problem_inline(problem: &Problem, class: &'static str) -> Html {
-    html! { <span {class}>{problem.words()}</span> }
+    html! { <span class={class_list(&[class])}>{problem.words()}</span> }
 }

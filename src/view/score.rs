@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::browser::format::Formatter;
 use crate::text::score::{advice, band_name, headline, measure, not_counted, signal_name, source};
 use crate::text::{count, counted, fill, t, Key, Problem};
+use crate::view::class_list;
 use crate::view::problem::problem_paragraph;
 
 /// The score section: why there is no score, or the meter, the vital few's
@@ -91,7 +92,7 @@ fn meter(score: &Score, config: &ScoreConfig, formatter: &Formatter) -> Html {
                     <span class="meter__value">{value}</span>
                     <span class="meter__max">{"/100"}</span>
                 </p>
-                <p class={classes!("meter__band", format!("meter__band--{}", score.band.key()))}>
+                <p class={format!("meter__band meter__band--{}", score.band.key())}>
                     {band}
                 </p>
             </div>
@@ -213,7 +214,7 @@ fn how_calculated(score: &Score, config: &ScoreConfig, f: &Formatter) -> Html {
                     </thead>
                     <tbody>
                         for s in score.signals.iter() {
-                            <tr class={classes!((!s.is_used()).then_some("is-missing"))}>
+                            <tr class={class_list(&[if s.is_used() { "" } else { "is-missing" }])}>
                                 <th scope="row">{signal_name(s.signal)}</th>
                                 <td>{measure(s.signal, s.target, f)}</td>
                                 if s.is_used() {
