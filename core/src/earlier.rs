@@ -182,7 +182,7 @@ impl<'a> Reader<'a> {
         if self.text[self.at..].starts_with('"') {
             return self.string().map(Value::Text);
         }
-        if self.text[self.at..].starts_with(['[', '{']) {
+        if matches!(self.text.as_bytes().get(self.at), Some(b'[' | b'{')) {
             self.depth += 1;
             if self.depth > MAX_DEPTH {
                 return None;

@@ -414,7 +414,7 @@ pub const CSV_SPLITS: [char; 5] = [',', ';', '\t', '\r', '\n'];
 /// ```
 pub fn push_csv_cell(out: &mut String, text: &str) {
     let defused = defuse_cell(text);
-    if defused.contains(CSV_SPLITS) || defused.contains('"') {
+    if defused.contains(CSV_SPLITS) || defused.as_bytes().contains(&b'"') {
         out.push('"');
         out.push_str(&defused.replace('"', "\"\""));
         out.push('"');

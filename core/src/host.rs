@@ -603,7 +603,7 @@ pub fn origin_of(url: &str) -> Option<String> {
     let (scheme, rest) = url.split_once(':')?;
     let rest = rest.strip_prefix("//")?;
     let scheme = scheme.to_ascii_lowercase();
-    let authority = rest.split(['/', '?', '#']).next()?.to_ascii_lowercase();
+    let authority = crate::text::up_to(rest, b"/?#").to_ascii_lowercase();
     let default_port = match scheme.as_str() {
         "https" => ":443",
         "http" => ":80",
@@ -628,15 +628,13 @@ pub fn safe_url(text: &str) -> Option<String> {
     let (scheme, rest) = text.split_once(':')?;
     let rest = rest.strip_prefix('/')?.strip_prefix('/')?;
     let scheme = scheme.to_ascii_lowercase();
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let authority = &rest[..end];
+    let authority = crate::text::up_to(rest, b"/?#");
     let host = host_of(authority)?;
     let local = host == "localhost" || host == "127.0.0.1";
     let allowed = scheme == "https" || (scheme == "http" && local);
-    let clean = !text
-        .chars()
-        .any(|c| c.is_whitespace() || c.is_control() || "\\\"'<>`".contains(c))
-        && matches!(crate::text::visible(text), std::borrow::Cow::Borrowed(_));
+    let clean = !text.chars().any(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '\\' | '"' | '\'' | '<' | '>' | '`')
+    }) && matches!(crate::text::visible(text), std::borrow::Cow::Borrowed(_));
     (allowed && clean).then(|| format!("{scheme}://{rest}"))
 }
 
@@ -646,8 +644,10 @@ fn host_of(authority: &str) -> Option<String> {
     if authority.contains('@') {
         return None;
     }
-    let (host, port) = match authority.rsplit_once(':') {
-        Some((host, port)) => (host, Some(port)),
+    // The last `:`, by byte (a reverse character search would bring a
+    // searcher of its own into the wasm).
+    let (host, port) = match authority.bytes().rposition(|b| b == b':') {
+        Some(at) => (&authority[..at], Some(&authority[at + 1..])),
         None => (authority, None),
     };
     if let Some(port) = port {
@@ -657,7 +657,8 @@ fn host_of(authority: &str) -> Option<String> {
     // for international names, since spaces and controls are refused by
     // the caller. (Unicode's letter tables would weigh on the wasm.)
     let valid = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.' || !c.is_ascii();
-    (!host.is_empty() && host.chars().all(valid) && !host.starts_with(['.', '-']))
+    let first = host.as_bytes().first();
+    (host.chars().all(valid) && !matches!(first, None | Some(b'.' | b'-')))
         .then(|| host.to_ascii_lowercase())
 }
 

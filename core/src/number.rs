@@ -170,8 +170,10 @@ pub fn parse_amount(text: &str) -> Result<Amount, NumberError> {
 /// the decimal mark. Groups after the first must have three digits, so that
 /// `1.2.3` is refused rather than read as 123.
 fn normalise_separators(s: &str) -> Option<String> {
-    let last_dot = s.rfind('.');
-    let last_comma = s.rfind(',');
+    // By byte: the marks are ASCII, and a reverse character search would
+    // bring a searcher of its own into the wasm.
+    let last_dot = s.bytes().rposition(|b| b == b'.');
+    let last_comma = s.bytes().rposition(|b| b == b',');
     let count = |c: char| s.matches(c).count();
     let decimal_at = match (last_dot, last_comma) {
         (Some(d), Some(c)) => Some(d.max(c)),
@@ -183,7 +185,9 @@ fn normalise_separators(s: &str) -> Option<String> {
         Some(at) => (&s[..at], Some(&s[at + 1..])),
         None => (s, None),
     };
-    let mut groups = whole.split(['.', ',']);
+    // Either mark between groups: as `.`, so that one pattern splits them.
+    let whole = whole.replace(',', ".");
+    let mut groups = whole.split('.');
     let first = groups.next().unwrap_or_default();
     let mut out = first.to_owned();
     for group in groups {

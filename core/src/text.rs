@@ -128,9 +128,21 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// `text` up to the first of the ASCII bytes `stops`, or all of it: the
+/// first piece of `text.split(['?', '#'])`. By byte, because each size of
+/// character-array pattern brings a searcher of its own into the wasm.
+pub fn up_to<'a>(text: &'a str, stops: &[u8]) -> &'a str {
+    // An ASCII byte is a whole character, so the cut is on a boundary.
+    let end = text
+        .bytes()
+        .position(|b| stops.contains(&b))
+        .unwrap_or(text.len());
+    &text[..end]
+}
+
 #[cfg(test)]
 mod tests {
-    use super::visible;
+    use super::{up_to, visible};
 
     #[test]
     fn cleans_what_could_disguise_a_name() {
@@ -161,6 +173,14 @@ mod tests {
         ] {
             assert_eq!(visible(input), expected, "{input:?}");
             assert_eq!(visible(expected), expected, "twice: {input:?}");
+        }
+    }
+
+    #[test]
+    fn up_to_cuts_as_split_does() {
+        for text in ["https://a.example/x?y#z", "a#b?c", "plain", "", "é?ü", "?"] {
+            let stops = ['/', '?', '#'];
+            assert_eq!(up_to(text, b"/?#"), text.split(stops).next().unwrap());
         }
     }
 

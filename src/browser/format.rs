@@ -154,7 +154,7 @@ impl Formatter {
 /// itself still comes from [`Formatter::number`]. The house style also
 /// where `Intl` writes zero in other digits.
 fn percent_affixes(locale: &str) -> (String, String) {
-    let language = locale.split(['-', '_']).next().unwrap_or_default();
+    let language = social8020_core::text::up_to(locale, b"-_");
     let written = if language.eq_ignore_ascii_case("en") {
         None
     } else {

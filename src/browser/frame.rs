@@ -168,7 +168,7 @@ pub fn share_base(settings: &HostSettings) -> Option<String> {
         return Some(url.clone());
     }
     let href = web_sys::window()?.location().href().ok()?;
-    href.split(['?', '#']).next().map(str::to_owned)
+    Some(social8020_core::text::up_to(&href, b"?#").to_owned())
 }
 
 /// Says on the console why a host setting was ignored.

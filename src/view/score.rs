@@ -8,6 +8,7 @@ use social8020_core::score::{Band, Score, ScoreConfig, Signal};
 use yew::prelude::*;
 
 use crate::browser::format::Formatter;
+use crate::text::catalog::find_text;
 use crate::text::score::{advice, band_name, headline, measure, not_counted, signal_name, source};
 use crate::text::{count, counted, fill, t, Key, Problem};
 use crate::view::class_list;
@@ -171,7 +172,10 @@ fn levers(score: &Score, config: &ScoreConfig, formatter: &Formatter) -> Html {
 /// The text before and after `placeholder` in `text`; all of it before
 /// when the placeholder is missing.
 fn around<'a>(text: &'a str, placeholder: &str) -> (&'a str, &'a str) {
-    text.split_once(placeholder).unwrap_or((text, ""))
+    match find_text(text, placeholder) {
+        Some(at) => (&text[..at], &text[at + placeholder.len()..]),
+        None => (text, ""),
+    }
 }
 
 /// The formula, the values in force and each input's contribution.
