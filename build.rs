@@ -300,21 +300,25 @@ fn pseudo_long(english: &Catalog) -> Catalog {
         'S' => 'Š',
         other => other,
     };
-    let mut catalog = map_texts(english, "en-XA", |text| {
-        let mut out: String = text.chars().map(accent).collect();
+    let mut catalog = map_texts(english, "en-XA", |text| text.chars().map(accent).collect());
+    // 40 % more letters at the end of each whole text (not between its
+    // placeholders), in brackets that show where a text is cut off.
+    let longer = |text: &mut String| {
         let letters = text.chars().filter(|c| c.is_alphabetic()).count();
         let mut pad = letters * 2 / 5;
         while pad > 0 {
             let word = pad.min(6);
-            out.push(' ');
-            out.extend(std::iter::repeat_n('ẋ', word));
+            text.push(' ');
+            text.extend(std::iter::repeat_n('ẋ', word));
             pad -= word;
         }
-        out
-    });
+        *text = format!("⟦{text}⟧");
+    };
     for (key, value) in &mut catalog.entries {
-        if let (false, Value::Text(text)) = (key.starts_with("meta."), &mut *value) {
-            *text = format!("⟦{text}⟧");
+        match value {
+            _ if key.starts_with("meta.") => {}
+            Value::Text(text) => longer(text),
+            Value::Plural(forms) => forms.values_mut().for_each(longer),
         }
     }
     set_meta(&mut catalog, "meta.name", "Pseudo (long)");
