@@ -16,7 +16,8 @@ WASM := --target wasm32-unknown-unknown
 serve: build
 	node tools/serve.mjs dist $(PORT)
 
-## Build the release bundle (wasm-opt at -Oz) into dist/.
+## Build the release bundle (wasm-opt at -Oz) into dist/, and prerender the
+## worked example into its index.html with headless Chromium (tools/prerender.mjs).
 ## It is compiled with the pinned nightly that tools/setup.sh installs, for
 ## one size option stable Rust lacks: a panic aborts at once instead of
 ## formatting a message nobody sees (with panic = "abort" on stable the
@@ -31,6 +32,7 @@ build: tools
 	CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
 	RUSTFLAGS="$(SIZE_RUSTFLAGS)" \
 	trunk build --release
+	node tools/prerender.mjs dist
 
 ## Every test layer: lints, core unit and property tests, browser tests, end-to-end tests.
 test: test-tools lint unit browser e2e engines size

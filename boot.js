@@ -66,9 +66,43 @@ const CATALOGS = "__CATALOGS__";
     .then(([text]) => start(text, locale))
     .catch((error) => {
       console.error("Social 80/20 could not start:", error);
+      for (const node of document.querySelectorAll("body > [inert]")) node.remove();
       const note = document.createElement("p");
       note.className = "boot-failed";
       note.textContent = "Social 80/20 could not load. Check your connection and reload the page.";
       document.body.append(note);
     });
+
+  // The worked example as the wasm will render it, prerendered at build
+  // time in each language (tools/prerender.mjs), on screen while the
+  // catalog and the wasm download: only when the wasm would render
+  // exactly that page (no fragment, no saved scenario, no host setting but
+  // the language and embedding). Inert, so that no click or keystroke
+  // lands on it and is lost; Yew's mount replaces it in one task.
+  const snapshot = [...document.querySelectorAll("template[data-locales]")].find((t) =>
+    t.dataset.locales.split(" ").includes(locale.toLowerCase()),
+  );
+  // A save other than the worked example's own (which the widget writes
+  // on a first visit) opens another page.
+  const saved = () => {
+    try {
+      return Object.entries(localStorage).some(([key, value]) => key.startsWith("social8020.") && value !== snapshot.dataset.example);
+    } catch {
+      return false; // no storage: the wasm finds no save either
+    }
+  };
+  if (
+    snapshot &&
+    !location.hash.slice(1) &&
+    [...query.keys()].every((k) => /^(lang|page_lang|embed)$/.test(k)) &&
+    !saved()
+  ) {
+    const page = snapshot.content.cloneNode(true);
+    for (const node of page.children) node.inert = true;
+    if (/^(1|true)$/.test(query.get("embed")) || self !== top) page.querySelector(".app").classList.add("app--embed");
+    document.documentElement.lang = snapshot.dataset.lang;
+    document.documentElement.dir = snapshot.dataset.dir;
+    document.title = snapshot.dataset.title;
+    document.body.append(page);
+  }
 }

@@ -50,10 +50,15 @@ export const test = base.extend({
 
 export { expect };
 
-/** Opens the widget and waits until the app has rendered. */
+/**
+ * Opens the widget and waits until the app has rendered: the live page,
+ * not the prerendered one that boot.js shows before (inert, see
+ * tools/prerender.mjs).
+ */
 export async function openWidget(page, path = "") {
   await page.goto(path);
   await expect(page.getByRole("button", { name: "Add activity" })).toBeVisible();
+  await expect(page.locator("[inert]")).toHaveCount(0);
 }
 
 /** The row group "Activity n" (1-based), as docs/spec.md §7 names it. */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what `make` needs, idempotently: each step checks first and skips
 # what is already there. `tools/setup.sh build` is enough to build and serve;
-# `tools/setup.sh test` adds the browsers and the test tools.
+# `tools/setup.sh test` adds the other browsers and the test tools. (The
+# build needs Chromium too: it prerenders the worked example.)
 #
 # Everything comes from package registries (crates.io, npm, Debian); nothing
 # is fetched from GitHub, and Trunk is never allowed to fetch its own tools.
@@ -172,7 +173,7 @@ engines() {
 }
 
 case "${1:-}" in
-  build) rust_tools; release_toolchain >/dev/null; node_tools ;;
+  build) rust_tools; release_toolchain >/dev/null; node_tools; browser ;;
   test) rust_tools; release_toolchain >/dev/null; node_tools; browser; spreadsheet; engines ;;
   release-toolchain) release_toolchain ;;
   *) die "usage: tools/setup.sh build|test|release-toolchain" ;;

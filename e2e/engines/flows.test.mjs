@@ -213,7 +213,11 @@ const tableNames = async (driver) =>
 /** Opens the widget and waits for it to render. */
 async function openWidget(driver, url = `${WIDGET}index.html`) {
   await driver.get(url);
-  await until(() => $$(driver, "[data-testid=headline]").then((found) => found.length > 0), "the widget");
+  // The live page, not the prerendered one shown before it (inert).
+  await until(
+    () => driver.executeScript("return !!document.querySelector('[data-testid=headline]') && !document.querySelector('[inert]')"),
+    "the widget",
+  );
 }
 
 /** Puts text on the system clipboard the way a visitor does: typed into a

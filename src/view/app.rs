@@ -212,8 +212,7 @@ pub fn App() -> Html {
     let copy_link = use_copy_link();
     // Why the last export failed.
     let export_problem = use_state(|| None::<Problem>);
-    let print_link = use_print_link(state.last_valid.clone(), state.before.clone());
-    let date = use_memo((), |_| today());
+    let printed = use_printed(state.last_valid.clone(), state.before.clone());
     // The one polite status region repeats the results once input has
     // settled, so a screen reader is not interrupted on every keystroke.
     let spoken = use_settled(announcement);
@@ -286,7 +285,9 @@ pub fn App() -> Html {
                     <WhatIf breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
                 </section>
             }
-            {print_footer(&date, print_link.as_deref())}
+            if let Some(printed) = &*printed {
+                {print_footer(printed)}
+            }
             <footer class="app__footer">
                 <p>{t(Key::PagePrivacy)}</p>
             </footer>
@@ -317,30 +318,43 @@ extern "C" {
     fn local_date(this: &Today, locale: &str) -> Result<String, wasm_bindgen::JsValue>;
 }
 
-/// The share link of the scenario on screen (with the earlier one while
-/// comparing), made when printing starts: encoding a link costs a deflate,
-/// so it is not made on every keystroke. `None` until then.
+/// What the printed report's footer says: the date, and the share link of
+/// the scenario on screen (with the earlier one while comparing).
+struct Printed {
+    date: String,
+    link: Option<String>,
+}
+
+/// The printed report's footer, made when printing starts: encoding a link
+/// costs a deflate, and the first date formatted loads the locale's date
+/// data, so neither is made on every keystroke or on load (where the
+/// prerendered page, tools/prerender.mjs, would carry the build's date).
+/// `None` until then.
 #[hook]
-fn use_print_link(scenario: Option<Rc<Scenario>>, before: Option<Rc<Scenario>>) -> Option<String> {
+fn use_printed(
+    scenario: Option<Rc<Scenario>>,
+    before: Option<Rc<Scenario>>,
+) -> UseStateHandle<Option<Printed>> {
     let host = frame::host();
-    let link = use_state(|| None::<String>);
+    let printed = use_state(|| None::<Printed>);
     {
-        let link = link.clone();
+        let printed = printed.clone();
         use_effect_with((scenario, before), move |(scenario, before)| {
             let (scenario, before) = (scenario.clone(), before.clone());
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "beforeprint", move |_| {
-                    link.set(
-                        scenario
+                    printed.set(Some(Printed {
+                        date: today(),
+                        link: scenario
                             .as_deref()
                             .and_then(|s| share_link(s, before.as_deref(), &host).ok()),
-                    );
+                    }));
                 })
             });
             move || drop(listener)
         });
     }
-    (*link).clone()
+    printed
 }
 
 /// Today's date as the visitor's locale writes it; a malformed tag (a host
@@ -354,11 +368,11 @@ fn today() -> String {
 }
 
 /// The share link and the date, shown only on the printed report.
-fn print_footer(date: &str, link: Option<&str>) -> Html {
+fn print_footer(printed: &Printed) -> Html {
     html! {
         <footer class="print-only print-footer">
-            <p>{fill(Key::PrintReport, &[("date", date)])}</p>
-            if let Some(link) = link {
+            <p>{fill(Key::PrintReport, &[("date", &printed.date)])}</p>
+            if let Some(link) = &printed.link {
                 <p>{fill(Key::PrintOpenAgain, &[("link", link)])}</p>
             }
         </footer>
