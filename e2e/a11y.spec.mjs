@@ -1,28 +1,7 @@
 // Accessibility (docs/spec.md §7): zero axe-core violations for the WCAG 2.0,
 // 2.1 and 2.2 A and AA rules in the states a visitor meets, and a keyboard
 // walk that operates the widget without a mouse.
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { test, expect, openWidget, activity, enterActivities } from "./fixtures.mjs";
-
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-/** Runs axe in the page (evaluated through the driver, so the page's CSP
- * stays as strict as in production) and returns its violations. */
-async function violations(page) {
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
-    TAGS,
-  );
-  return result.violations.map((v) => ({
-    rule: v.id,
-    impact: v.impact,
-    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary}`),
-  }));
-}
+import { test, expect, openWidget, activity, enterActivities, axeViolations } from "./fixtures.mjs";
 
 async function openAllDetails(page) {
   const closed = page.locator("details:not([open]) > summary");
@@ -57,7 +36,7 @@ for (const [name, reach] of Object.entries(STATES)) {
       await openWidget(page);
       await reach(page);
       await openAllDetails(page);
-      expect(await violations(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
     });
   }
 }

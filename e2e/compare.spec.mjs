@@ -3,11 +3,9 @@
 // the exports, the status region, axe-core and the phone layout. Words come
 // from the catalogs, so the German run checks the German screen.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { test, expect, openWidget, activity } from "./fixtures.mjs";
+import { test, expect, openWidget, activity, axeViolations } from "./fixtures.mjs";
 import { words } from "./languages.mjs";
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const CLIPBOARD = { permissions: ["clipboard-read", "clipboard-write"] };
 const w = (key, args) => words("en", key, args);
 /** The words of `key` up to its first placeholder. */
@@ -118,11 +116,7 @@ test("the comparison has no axe-core violations and fits a 320 px phone", async 
   await workedOnIt(page);
   await compareWithLink(page, link);
   await expect(table(page)).toBeVisible();
-  await page.evaluate(AXE_SOURCE);
-  const { violations } = await page.evaluate(() =>
-    window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"] } }),
-  );
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(" ")}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
   await page.screenshot({ path: "e2e/results/compare-phone.png", fullPage: true });
 });

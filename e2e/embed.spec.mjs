@@ -6,8 +6,7 @@
 // script or style).
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { test, expect, activity, enterActivities } from "./fixtures.mjs";
+import { test, expect, activity, enterActivities, axeViolations } from "./fixtures.mjs";
 import { PORT, BASE, HOST_NAME } from "./playwright.config.mjs";
 
 const WIDGET = `http://${HOST_NAME}:${PORT}${BASE}`;
@@ -38,22 +37,6 @@ function hostPage({ attributes = "", before = "", after = "" } = {}) {
 
 /** A frozen share link's payload (one activity), as a host page receives it. */
 const FROZEN = (await readFile(new URL("../core/tests/vectors/v1.txt", import.meta.url), "utf8")).split("\t")[0];
-
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
-
-/** axe-core's violations in a page or frame, as in a11y.spec.mjs. */
-async function violations(target) {
-  await target.evaluate(AXE_SOURCE);
-  const result = await target.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
-    AXE_TAGS,
-  );
-  return result.violations.map((v) => ({
-    rule: v.id,
-    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary}`),
-  }));
-}
 
 const pages = new Map([["/blank.html", "<!doctype html><title>Blank</title><p>Nothing here."]]);
 /** Headers of a page that replace the standard ones, by path. */
@@ -600,7 +583,7 @@ for (const accent of ["#ffd43b", "#1b1b1b"]) {
       await expect(frame.locator("html")).toHaveAttribute("data-accent", "");
       const closed = frame.locator("details:not([open]) > summary");
       while (await closed.count()) await closed.first().click();
-      expect(await violations(widgetFrame(page))).toEqual([]);
+      expect(await axeViolations(widgetFrame(page))).toEqual([]);
     });
   }
 }
@@ -613,6 +596,6 @@ for (const scheme of ["light", "dark"]) {
     await page.getByLabel("Button link").fill("ftp://example.com");
     await expect(page.getByText("Use an https:// address")).toBeVisible();
     await expect(page.frameLocator("#preview iframe").getByRole("button", { name: "Add activity" })).toBeVisible();
-    expect(await violations(page)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }

@@ -8,13 +8,9 @@
 // the page's own `Intl` (`formatted`): a view that kept an English word, or
 // wrote a number the English way, fails here in the other languages.
 import { mkdir, readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { test, expect } from "./fixtures.mjs";
+import { test, expect, axeViolations } from "./fixtures.mjs";
 import { LANGUAGES, LONGEST, formatted, served, words } from "./languages.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE_SOURCE = await readFile(require.resolve("axe-core/axe.min.js"), "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
 const CLIPBOARD = ["clipboard-read", "clipboard-write"];
 const SHOTS = new URL("./results/", import.meta.url);
 
@@ -198,20 +194,11 @@ function valuesOf(value, key, into = []) {
   return into;
 }
 
-/** Runs axe with the WCAG 2.2 A and AA rules (as e2e/a11y.spec.mjs does),
- *  with every disclosure open. */
+/** axe's violations with every disclosure open. */
 async function violations(page) {
   const closed = page.locator("details:not([open]) > summary");
   while (await closed.count()) await closed.first().click();
-  await page.evaluate(AXE_SOURCE);
-  const result = await page.evaluate(
-    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
-    TAGS,
-  );
-  return result.violations.map((v) => ({
-    rule: v.id,
-    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary}`),
-  }));
+  return axeViolations(page);
 }
 
 for (const tag of LANGUAGES) {

@@ -1,7 +1,31 @@
 // Shared set-up for the end-to-end tests: every page, the test's own and
 // every page a test opens in a context of its own (`visitor`), fails its
 // test on a CSP violation, a console error or an uncaught exception.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { test as base, expect } from "@playwright/test";
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+/** The rules of docs/spec.md §7: WCAG 2.0, 2.1 and 2.2, A and AA. */
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+
+/**
+ * axe-core's violations in a page or frame, up to five nodes each. axe is
+ * evaluated through the driver, so the page's CSP stays as strict as in
+ * production.
+ */
+export async function axeViolations(target) {
+  await target.evaluate(AXE_SOURCE);
+  const result = await target.evaluate(
+    (tags) => window.axe.run(document, { runOnly: { type: "tag", values: tags } }),
+    AXE_TAGS,
+  );
+  return result.violations.map((v) => ({
+    rule: v.id,
+    impact: v.impact,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")}: ${n.failureSummary}`),
+  }));
+}
 
 /**
  * Watches a page and the frames in it; returns the list of problems it
