@@ -1,0 +1,115 @@
+// An edit that re-ranks 100 activities (docs/spec.md §8: one frame, the worst
+// case included). The cards far from the viewport are not laid out or
+// painted until they come near (content-visibility: auto, styles/20-layout.css),
+// so these tests check what that must never change: the off-screen table is
+// already right in the DOM and in the accessibility tree a screen reader
+// reads, it is right once scrolled to, and the page keeps its true height.
+import config from "./playwright.config.mjs";
+import { test, expect, openWidget, activity } from "./fixtures.mjs";
+
+// Chromium builds its accessibility tree as it does for a screen reader that
+// runs from the start (without the flag, a tree asked for later over the
+// DevTools protocol leaves out what was never on screen; a screen reader's
+// mode does not).
+const { launchOptions } = config.use;
+test.use({ launchOptions: { ...launchOptions, args: [...launchOptions.args, "--force-renderer-accessibility"] } });
+
+const COUNT = 100;
+/** Channel 100 brings the most results, Channel 1 the fewest. */
+const ROWS = Array.from({ length: COUNT }, (_, i) => `Channel ${i + 1}\t${(i % 9) + 1}\t${1000 + 10 * (i + 1)}`);
+
+/** A hundred activities, pasted into the list as from a spreadsheet. */
+async function openHundred(page) {
+  await openWidget(page);
+  await page.getByRole("button", { name: "Clear all" }).click();
+  await activity(page, 1).getByRole("textbox", { name: /^Name/ }).focus();
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    document.activeElement.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, ROWS.join("\n"));
+  await expect(activity(page, COUNT).getByRole("textbox", { name: /^Name/ })).toHaveValue(`Channel ${COUNT}`);
+}
+
+/** The table's header cells in order, from the DOM: group headings and names. */
+const domHeaders = (page) =>
+  page.getByTestId("breakdown-table").evaluate((table) => [...table.querySelectorAll("tbody th")].map((th) => th.textContent));
+
+/** The same, as Chromium's accessibility tree has them (row headers). */
+async function axHeaders(page) {
+  const cdp = await page.context().newCDPSession(page);
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  await cdp.detach();
+  const table = nodes.find((n) => n.role?.value === "table" && n.name?.value === "Every activity, most results first");
+  if (!table) return [];
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const headers = [];
+  const walk = (node) => {
+    if (!node.ignored && node.role?.value === "rowheader") headers.push(node.name?.value);
+    for (const id of node.childIds ?? []) if (byId.has(id)) walk(byId.get(id));
+  };
+  walk(table);
+  return headers;
+}
+
+/** Whether the table is skipped (not laid out) right now. */
+const skipped = (page) => page.getByTestId("breakdown-table").evaluate((table) => !table.checkVisibility({ contentVisibilityAuto: true }));
+
+/** Scrolls a row into view and checks that it is there and drawn: the
+ * point at its centre belongs to it. */
+async function expectDrawn(row) {
+  await row.scrollIntoViewIfNeeded();
+  await expect(row).toBeVisible();
+  const hit = await row.evaluate((tr) => {
+    const box = tr.getBoundingClientRect();
+    return tr.contains(document.elementFromPoint(box.left + box.width / 4, box.top + box.height / 2));
+  });
+  expect(hit).toBe(true);
+}
+
+test("a re-ranking edit at 100 activities is right off screen, for a screen reader, and once scrolled to", async ({ page }) => {
+  test.slow(); // 100 pasted rows, two re-rankings, two accessibility trees
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openHundred(page);
+  const table = page.getByTestId("breakdown-table");
+  const names = table.locator("tbody th[scope=row]");
+  await expect(names.first()).toHaveText("Channel 100");
+
+  for (const [results, first, last, vital] of [
+    ["10000000", "Channel 50", "Channel 1", "Vital few: 1 activity"],
+    ["1", "Channel 100", "Channel 50", "Vital few: "],
+  ]) {
+    // Typed into row 50, in the middle of the list: the table is far below.
+    await activity(page, 50).getByRole("textbox", { name: /^Results/ }).fill(results);
+    await expect(names.first()).toHaveText(first);
+    expect(await skipped(page), "the table is off screen and skipped while the edit lands").toBe(true);
+    const dom = await domHeaders(page);
+    expect(dom).toHaveLength(COUNT + 2);
+    expect(dom[0]).toMatch(new RegExp(`^${vital}`));
+    expect(dom[1]).toBe(first);
+    expect(dom.at(-1)).toBe(last);
+    // What a screen reader reads is what the DOM says, skipped or not.
+    await expect.poll(() => axHeaders(page)).toEqual(dom);
+    // Scrolled to, the first and the last rows show the same.
+    await expectDrawn(table.locator("tbody tr", { has: page.locator(`th:text-is("${first}")`) }));
+    await expect(names.first()).toHaveText(first);
+    await expectDrawn(table.locator("tbody tr").last());
+    await expect(names.last()).toHaveText(last);
+    await page.evaluate(() => scrollTo(0, 0));
+  }
+});
+
+test("the page has its true height whatever the size of the window", async ({ page }) => {
+  // Cards far from the viewport keep the size they had when last drawn; each
+  // is drawn once as it appears, so a frame that sizes itself to the widget
+  // (or a scrollbar) never sees an estimate.
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openHundred(page);
+  await page.evaluate(() => scrollTo(0, 0));
+  expect(await skipped(page)).toBe(true);
+  const height = () => page.evaluate(() => document.querySelector(".app").getBoundingClientRect().height);
+  const small = await height();
+  await page.setViewportSize({ width: 1280, height: 20000 });
+  await expect.poll(() => skipped(page)).toBe(false);
+  expect(await height()).toBe(small);
+});
