@@ -2,8 +2,9 @@
 // case included). The cards far from the viewport are not laid out or
 // painted until they come near (content-visibility: auto, styles/20-layout.css),
 // so these tests check what that must never change: the off-screen table is
-// already right in the DOM and in the accessibility tree a screen reader
-// reads, it is right once scrolled to, and the page keeps its true height.
+// already right in the DOM, in the accessibility tree a screen reader reads
+// and for find in page, it is right once scrolled to, and the page keeps its
+// true height.
 import config from "./playwright.config.mjs";
 import { test, expect, openWidget, activity } from "./fixtures.mjs";
 
@@ -67,7 +68,7 @@ async function expectDrawn(row) {
   expect(hit).toBe(true);
 }
 
-test("a re-ranking edit at 100 activities is right off screen, for a screen reader, and once scrolled to", async ({ page }) => {
+test("a re-ranking edit at 100 activities is right off screen, for a screen reader, for find in page and once scrolled to", async ({ page }) => {
   test.slow(); // 100 pasted rows, two re-rankings, two accessibility trees
   await page.setViewportSize({ width: 1280, height: 720 });
   await openHundred(page);
@@ -90,6 +91,10 @@ test("a re-ranking edit at 100 activities is right off screen, for a screen read
     expect(dom.at(-1)).toBe(last);
     // What a screen reader reads is what the DOM says, skipped or not.
     await expect.poll(() => axHeaders(page)).toEqual(dom);
+    // Find in page finds the new words in the skipped table and shows them.
+    expect(await page.evaluate((words) => window.find(words), dom[0])).toBe(true);
+    expect(await skipped(page)).toBe(false);
+    await expect(table.locator(".breakdown__group-head").first()).toBeInViewport();
     // Scrolled to, the first and the last rows show the same.
     await expectDrawn(table.locator("tbody tr", { has: page.locator(`th:text-is("${first}")`) }));
     await expect(names.first()).toHaveText(first);
