@@ -4,7 +4,8 @@
 //! - [`use_analysis`]: the breakdown and score of the scenario on screen.
 //! - [`use_shared_links`]: a share link opened while the page is open.
 //! - [`use_autosave`]: the visitor's own scenario into local storage.
-//! - [`use_host_messages`]: `ready`, the height and `result` for the host.
+//! - [`use_host_messages`]: `ready`, the height and `result` for the host;
+//!   the page marked drawn.
 //! - [`use_notice`]: something said once, with the results it led to.
 //! - [`use_settled`]: what the status region says, once input has rested.
 
@@ -30,6 +31,10 @@ const RESULT_EVENT_AFTER_MS: u32 = 800;
 const NOTICE_FOR_MS: u32 = 4_000;
 /// How long input must rest before results are announced to screen readers.
 const ANNOUNCE_AFTER_MS: u32 = 900;
+/// When the page's first frame has surely been drawn (a background tab
+/// draws none; Chromium and Firefox then draw each card once by an
+/// animation, styles/20-layout.css).
+const DRAWN_AFTER_MS: u32 = 500;
 
 /// Everything computed from the scenario on screen, once per change; `None`
 /// until the visitor has a complete scenario.
@@ -83,7 +88,13 @@ pub fn use_autosave(scenario: Option<Rc<Scenario>>, origin: Origin) {
 /// results have rested, and a request to bring the frame's top into view
 /// whenever an action replaced most of the content (`replaced` counts
 /// them; never on load). Also says on the console why any host setting was
-/// ignored.
+/// ignored, and, framed or not, marks the root `data-drawn` once the first
+/// frame has been drawn: off-screen cards are skipped only from then on
+/// (styles/20-layout.css), so each has been laid out once and keeps its true
+/// size, and the page (and a frame sized to it) its true height in every
+/// engine. An attribute no `html!` names, so no render takes it off. It is
+/// here, in the effect that runs once after the first render, because a
+/// hook of its own cost 211 B brotli.
 #[hook]
 pub fn use_host_messages(
     host: Rc<Host>,
@@ -100,7 +111,12 @@ pub fn use_host_messages(
             let reporter = framed_root.as_ref().and_then(HeightReporter::start);
             let focus = framed_root.as_ref().map(frame::reveal_focus);
             frame::post_event("ready", &[]);
-            move || drop((reporter, focus))
+            let drawn = Timeout::new(DRAWN_AFTER_MS, move || {
+                if let Some(root) = root.cast::<HtmlElement>() {
+                    let _ = root.set_attribute("data-drawn", "");
+                }
+            });
+            move || drop((reporter, focus, drawn))
         });
     }
     use_effect_with(replaced, |replaced| {
