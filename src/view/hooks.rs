@@ -16,6 +16,8 @@ use gloo::timers::callback::Timeout;
 use social8020_core::analysis::Analysis;
 use social8020_core::scenario::Scenario;
 use social8020_core::score::ScoreConfig;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -31,10 +33,6 @@ const RESULT_EVENT_AFTER_MS: u32 = 800;
 const NOTICE_FOR_MS: u32 = 4_000;
 /// How long input must rest before results are announced to screen readers.
 const ANNOUNCE_AFTER_MS: u32 = 900;
-/// When the page's first frame has surely been drawn (a background tab
-/// draws none; Chromium and Firefox then draw each card once by an
-/// animation, styles/20-layout.css).
-const DRAWN_AFTER_MS: u32 = 500;
 
 /// Everything computed from the scenario on screen, once per change; `None`
 /// until the visitor has a complete scenario.
@@ -88,13 +86,9 @@ pub fn use_autosave(scenario: Option<Rc<Scenario>>, origin: Origin) {
 /// results have rested, and a request to bring the frame's top into view
 /// whenever an action replaced most of the content (`replaced` counts
 /// them; never on load). Also says on the console why any host setting was
-/// ignored, and, framed or not, marks the root `data-drawn` once the first
-/// frame has been drawn: off-screen cards are skipped only from then on
-/// (styles/20-layout.css), so each has been laid out once and keeps its true
-/// size, and the page (and a frame sized to it) its true height in every
-/// engine. An attribute no `html!` names, so no render takes it off. It is
-/// here, in the effect that runs once after the first render, because a
-/// hook of its own cost 211 B brotli.
+/// ignored, and, framed or not, marks the page drawn ([`mark_drawn`]; here,
+/// in the effect that runs once after the first render, because a hook of
+/// its own cost 211 B brotli).
 #[hook]
 pub fn use_host_messages(
     host: Rc<Host>,
@@ -111,11 +105,7 @@ pub fn use_host_messages(
             let reporter = framed_root.as_ref().and_then(HeightReporter::start);
             let focus = framed_root.as_ref().map(frame::reveal_focus);
             frame::post_event("ready", &[]);
-            let drawn = Timeout::new(DRAWN_AFTER_MS, move || {
-                if let Some(root) = root.cast::<HtmlElement>() {
-                    let _ = root.set_attribute("data-drawn", "");
-                }
-            });
+            let drawn = mark_drawn(root);
             move || drop((reporter, focus, drawn))
         });
     }
@@ -134,6 +124,33 @@ pub fn use_host_messages(
         });
         move || drop(timer)
     });
+}
+
+/// Marks `root` `data-drawn` once the page's first frame has been drawn:
+/// the cards far from the viewport are skipped only from then on
+/// (styles/20-layout.css), so that each has been laid out once and keeps
+/// its true size while skipped, and the page (and a frame sized to it) has
+/// its true height in every engine. A frame callback runs as its frame
+/// begins; a task it queues runs once that frame is drawn. A background tab
+/// draws no frame until it is shown, and then this still holds. The
+/// attribute is one no `html!` names, so no render takes it off. Returns
+/// the callback, to be kept until it has run.
+fn mark_drawn(root: NodeRef) -> Option<Closure<dyn FnMut()>> {
+    let mut root = Some(root);
+    let on_frame = Closure::<dyn FnMut()>::new(move || {
+        if let Some(root) = root.take() {
+            Timeout::new(0, move || {
+                if let Some(root) = root.cast::<HtmlElement>() {
+                    let _ = root.set_attribute("data-drawn", "");
+                }
+            })
+            .forget();
+        }
+    });
+    web_sys::window()?
+        .request_animation_frame(on_frame.as_ref().unchecked_ref())
+        .ok()?;
+    Some(on_frame)
 }
 
 /// The `result` event for the host page: numbers and fixed keys only.
