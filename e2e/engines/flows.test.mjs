@@ -507,5 +507,41 @@ for (const engine of ENGINES) {
         ["share-link", 0, value.length],
       );
     });
+
+    it("has its true height at load with 100 activities, off-screen cards skipped", async () => {
+      // Cards far from the viewport are not drawn (content-visibility: auto)
+      // and keep the size they had when last drawn; each is drawn once
+      // first, so the page (and a frame sized to it) never has an estimate.
+      await openWidget(driver);
+      await button(driver, "Clear all").click();
+      const rows = Array.from({ length: 100 }, (_, i) => `Channel ${i + 1}\t${(i % 9) + 1}\t${1000 + 10 * i}`).join("\n");
+      // Set rather than typed: 2,000 keystrokes take minutes in WebKit.
+      await driver.executeScript(
+        `arguments[0].value = arguments[1];
+         arguments[0].dispatchEvent(new Event("input", { bubbles: true }));`,
+        await openImport(driver),
+        rows,
+      );
+      await button(driver, "Add pasted rows").click();
+      await until(async () => (await $$(driver, ".activity")).length === 100, "100 activities");
+      // Saved, so a reload opens them at once.
+      await driver.sleep(500);
+      await openWidget(driver);
+      await until(async () => (await $$(driver, ".activity")).length === 100, "100 activities after the reload");
+      await until(() => driver.executeScript("return document.querySelector('.app').hasAttribute('data-drawn')"), "the page drawn");
+      await driver.executeScript("scrollTo(0, 0)");
+      await driver.sleep(300);
+      const [skipped, height, drawn] = await driver.executeScript(`
+        const app = document.querySelector(".app");
+        const skipped = !document.querySelector(".breakdown").checkVisibility({ contentVisibilityAuto: true });
+        const height = app.getBoundingClientRect().height;
+        const cards = [...document.querySelectorAll(".card")];
+        cards.forEach((card) => (card.style.contentVisibility = "visible"));
+        const drawn = app.getBoundingClientRect().height;
+        cards.forEach((card) => (card.style.contentVisibility = ""));
+        return [skipped, height, drawn];`);
+      assert.ok(skipped, "the table, far below, is skipped");
+      assert.equal(height, drawn, "the page is as tall as with every card drawn");
+    });
   });
 }
