@@ -77,6 +77,9 @@ function capture() {
   }
   for (const option of document.querySelectorAll("option")) option.toggleAttribute("selected", option.selected);
   for (const area of document.querySelectorAll("textarea")) area.textContent = area.value;
+  // A mark the page sets on itself some time after its first frame
+  // (src/view/hooks.rs), not part of what the wasm renders first.
+  for (const drawn of document.querySelectorAll("[data-drawn]")) drawn.removeAttribute("data-drawn");
   const html = document.documentElement;
   return {
     extra: [...html.attributes].map((a) => a.name).filter((name) => name !== "lang" && name !== "dir"),
