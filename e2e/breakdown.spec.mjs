@@ -54,12 +54,19 @@ test("Export JSON holds the scenario, breakdown, score and share link", async ({
   expect(report.share_link).toMatch(/#s=1/);
 });
 
-test("the table lists every activity in order, vital few first", async ({ page }) => {
+/** The widget with ROWS entered: the breakdown table and its row names,
+ * checked in their first order. */
+async function openRanked(page) {
   await openWidget(page);
   await enterActivities(page, ROWS);
   const table = page.getByTestId("breakdown-table");
   const names = table.locator("tbody th[scope=row]");
   await expect(names).toHaveText(["Webinars", "=SUM(A1)", "Ads, paid", 'Say "hi" posts']);
+  return { table, names };
+}
+
+test("the table lists every activity in order, vital few first", async ({ page }) => {
+  const { table, names } = await openRanked(page);
   await expect(table.locator(".is-vital")).toHaveCount(1);
   // Zero hours: no results per hour and no leverage, never 0 or infinity.
   const last = table.locator("tbody tr").last();
@@ -75,11 +82,7 @@ test("the table lists every activity in order, vital few first", async ({ page }
 test("a row that changes rank is moved, not rebuilt", async ({ page }) => {
   // Rebuilding every row that changes place made a re-ranking edit of 100
   // activities cost a whole frame more (make bench): the rows are keyed.
-  await openWidget(page);
-  await enterActivities(page, ROWS);
-  const table = page.getByTestId("breakdown-table");
-  const names = table.locator("tbody th[scope=row]");
-  await expect(names).toHaveText(["Webinars", "=SUM(A1)", "Ads, paid", 'Say "hi" posts']);
+  const { table, names } = await openRanked(page);
   const sum = table.locator("tbody tr", { hasText: "=SUM(A1)" });
   await sum.evaluate((row) => (row.dataset.marked = "yes"));
   // 150 -> 40: "=SUM(A1)" falls behind "Ads, paid"; both stay trivial.
@@ -93,11 +96,7 @@ test("rows that change group are moved, not rebuilt", async ({ page }) => {
   // With a row group per tbody, Yew rebuilt every row that left one group
   // for the other: a third of a re-ranking edit's script at 100 activities
   // (make bench). Both groups are now one keyed list in one tbody.
-  await openWidget(page);
-  await enterActivities(page, ROWS);
-  const table = page.getByTestId("breakdown-table");
-  const names = table.locator("tbody th[scope=row]");
-  await expect(names).toHaveText(["Webinars", "=SUM(A1)", "Ads, paid", 'Say "hi" posts']);
+  const { table, names } = await openRanked(page);
   for (const name of ["Webinars", "=SUM(A1)"]) {
     await table.locator("tbody tr", { hasText: name }).evaluate((row, name) => (row.dataset.marked = name), name);
   }

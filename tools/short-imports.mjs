@@ -57,19 +57,8 @@ function shortName(index) {
  * { wasm, renames: Map(old name -> new name), module: new module name }.
  */
 export function shortenImports(wasm, module) {
-  const bytes = new Uint8Array(wasm);
-  const out = [bytes.subarray(0, 8)];
   const renames = new Map();
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = leb(bytes, at + 1);
-    const end = start + size;
-    if (id !== 2) {
-      out.push(bytes.subarray(at, end));
-      at = end;
-      continue;
-    }
+  const rewritten = rewriteSection(wasm, 2, (bytes, start) => {
     let [count, p] = leb(bytes, start);
     const body = [...writeLeb(count)];
     while (count-- > 0) {
@@ -96,10 +85,32 @@ export function shortenImports(wasm, module) {
       body.push(...bytes.subarray(p, descEnd));
       p = descEnd;
     }
-    out.push(Uint8Array.from([2, ...writeLeb(body.length), ...body]));
+    return body;
+  });
+  return { wasm: rewritten, renames, module: "a" };
+}
+
+/**
+ * `wasm` (a Buffer) with the body of each section of id `id` replaced by
+ * what `rewrite(bytes, start)` returns for it (an array of bytes; `start`
+ * is where the section's body begins in `bytes`); other sections as they are.
+ */
+function rewriteSection(wasm, id, rewrite) {
+  const bytes = new Uint8Array(wasm);
+  const out = [bytes.subarray(0, 8)];
+  let at = 8;
+  while (at < bytes.length) {
+    const [size, start] = leb(bytes, at + 1);
+    const end = start + size;
+    if (bytes[at] === id) {
+      const body = rewrite(bytes, start);
+      out.push(Uint8Array.from([id, ...writeLeb(body.length), ...body]));
+    } else {
+      out.push(bytes.subarray(at, end));
+    }
     at = end;
   }
-  return { wasm: Buffer.concat(out), renames, module: "a" };
+  return Buffer.concat(out);
 }
 
 /** The end of the limits at `at` (flags, min, max when flags say so). */
@@ -136,19 +147,8 @@ const CLOSURE_EXPORT = /^wasm_bindgen_[0-9a-f]{16}___convert__closures_/;
  * returns { wasm, renames: Map(old name -> new name) }.
  */
 export function shortenExports(wasm) {
-  const bytes = new Uint8Array(wasm);
-  const out = [bytes.subarray(0, 8)];
   const renames = new Map();
-  let at = 8;
-  while (at < bytes.length) {
-    const id = bytes[at];
-    const [size, start] = leb(bytes, at + 1);
-    const end = start + size;
-    if (id !== 7) {
-      out.push(bytes.subarray(at, end));
-      at = end;
-      continue;
-    }
+  const rewritten = rewriteSection(wasm, 7, (bytes, start) => {
     let [count, p] = leb(bytes, start);
     const exports = [];
     while (count-- > 0) {
@@ -170,10 +170,9 @@ export function shortenExports(wasm) {
       }
       body.push(...name(short), ...desc);
     }
-    out.push(Uint8Array.from([7, ...writeLeb(body.length), ...body]));
-    at = end;
-  }
-  return { wasm: Buffer.concat(out), renames };
+    return body;
+  });
+  return { wasm: rewritten, renames };
 }
 
 /**
