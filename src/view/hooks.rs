@@ -127,14 +127,14 @@ pub fn use_host_messages(
 }
 
 /// Marks `root` `data-drawn` once the page's first frame has been drawn:
-/// the cards far from the viewport are skipped only from then on
-/// (styles/20-layout.css), so that each has been laid out once and keeps
+/// the breakdown card is skipped while far from the viewport only from then
+/// on (styles/20-layout.css), so that it has been laid out once and keeps
 /// its true size while skipped, and the page (and a frame sized to it) has
-/// its true height in every engine. A frame callback runs as its frame
-/// begins; a task it queues runs once that frame is drawn. A background tab
-/// draws no frame until it is shown, and then this still holds. The
-/// attribute is one no `html!` names, so no render takes it off. Returns
-/// the callback, to be kept until it has run.
+/// its true height. A frame callback runs as its frame begins; a task it
+/// queues runs once that frame is drawn. A background tab draws no frame
+/// until it is shown, and then this still holds. The attribute is one no
+/// `html!` names, so no render takes it off. Returns the callback, to be
+/// kept until it has run.
 fn mark_drawn(root: NodeRef) -> Option<Closure<dyn FnMut()>> {
     let mut root = Some(root);
     let on_frame = Closure::<dyn FnMut()>::new(move || {
