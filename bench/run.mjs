@@ -121,8 +121,10 @@ async function serve(dir, base) {
 // timed to the rows.
 function watchFirstRender(rows) {
   // At 100 activities the button is rightly disabled, so presence counts.
+  // A prerendered page that start.js has not shown yet (hidden) is not on
+  // screen.
   const ready = () =>
-    [...document.querySelectorAll("button")].some((b) => b.textContent.includes("Add activity")) &&
+    [...document.querySelectorAll("button")].some((b) => b.textContent.includes("Add activity") && !b.closest("[hidden]")) &&
     (!rows || document.querySelector(`[role="group"][aria-label="Activity ${rows}"]`));
   const seen = (t) => {
     const r = (window.__firstRender = { dom: t });
@@ -133,7 +135,7 @@ function watchFirstRender(rows) {
     });
   };
   const mo = new MutationObserver(() => ready() && (mo.disconnect(), seen(performance.now())));
-  mo.observe(document, { childList: true, subtree: true });
+  mo.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ["hidden"] });
 }
 
 // Runs in the page before its scripts: the first edit a visitor could make.
@@ -142,7 +144,7 @@ function watchFirstRender(rows) {
 // headline is on screen (the frame after the change), in ms from navigation.
 function firstEdit() {
   // An inert field (the prerendered page before the wasm runs, see
-  // boot.js) takes no typing: the visitor's first edit lands on the live one.
+  // start.js) takes no typing: the visitor's first edit lands on the live one.
   const hours = () =>
     [...document.querySelectorAll('[role="group"][aria-label="Activity 1"] input')].find((input) =>
       !input.closest("[inert]") &&

@@ -76,7 +76,7 @@ export { expect };
 
 /**
  * Opens the widget and waits until the app has rendered: the live page,
- * not the prerendered one that boot.js shows before (inert, see
+ * not the prerendered one that start.js shows before (inert, see
  * tools/prerender.mjs).
  */
 export async function openWidget(page, path = "") {

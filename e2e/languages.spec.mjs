@@ -6,13 +6,16 @@
 import { test, expect } from "./fixtures.mjs";
 import { words } from "./languages.mjs";
 
-/** Opens the widget, waits for it, and returns `<html lang dir>` and the
+/** Opens the widget, waits for the live page, and returns `<html lang dir>` and the
  *  console warnings. */
 async function open(page, path) {
   const warnings = [];
   page.on("console", (msg) => msg.type() === "warning" && warnings.push(msg.text()));
   await page.goto(path);
   await expect(page.locator("main, [role=main], .app").first()).toBeVisible();
+  // The live page's language, not the prerendered page's (inert, shown
+  // before the catalog is known to load).
+  await expect(page.locator("[inert]")).toHaveCount(0);
   await expect(page.locator("html[lang]:not([lang=''])")).toHaveCount(1);
   const html = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
   return { lang: html[0], dir: html[1], warnings: warnings.filter((w) => w.startsWith("Social 80/20")) };

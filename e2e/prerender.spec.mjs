@@ -1,4 +1,4 @@
-// The prerendered worked example (tools/prerender.mjs, boot.js): on screen
+// The prerendered worked example (tools/prerender.mjs, start.js): on screen
 // before the wasm has arrived, the very page the wasm then renders, inert
 // until it is live, and never shown where the wasm would render another page.
 import { test, expect, openWidget, activity } from "./fixtures.mjs";
@@ -33,7 +33,7 @@ test("the worked example is on screen before the wasm arrives, inert, and is the
   await expect(headline).toHaveText(/^3 of 8 activities/);
   await expect(page.getByRole("button", { name: "Add activity" })).toBeVisible();
   // Every part of it is inert: a click on a field focuses nothing.
-  expect(await page.evaluate(() => [...document.body.children].filter((n) => !n.inert && !/^(TEMPLATE|NOSCRIPT)$/.test(n.tagName)).length)).toBe(0);
+  expect(await page.evaluate(() => [...document.body.children].filter((n) => !n.inert && !/^(SCRIPT|NOSCRIPT)$/.test(n.tagName)).length)).toBe(0);
   const box = await activity(page, 1).getByRole("textbox", { name: /^Hours/ }).boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
   expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
@@ -107,5 +107,58 @@ test("a wasm that does not load takes the prerendered page away with the notice"
   await expect(page.getByText("Social 80/20 could not load.")).toBeVisible();
   await expect(page.locator("[inert]")).toHaveCount(0);
   await expect(page.getByTestId("headline")).toHaveCount(0);
+  await context.close();
+});
+
+test("in a frame, the prerendered page is the embedded one: no brand line, as the live page", async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto("?embed=1");
+  await expect(page.getByTestId("headline")).toHaveText(/^3 of 8 activities/);
+  await expect(page.locator(".app__brand")).toBeHidden();
+  const before = await seen(page);
+  release();
+  await expect(page.locator("[inert]")).toHaveCount(0);
+  await expect(page.locator(".app__brand")).toBeHidden();
+  expect(await seen(page)).toEqual(before);
+});
+
+test("served under a CSP without the start script's hash, the module shows the prerendered page itself", async ({ browser, baseURL }) => {
+  // A context of its own: the refused inline script is logged on purpose.
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  const refused = [];
+  page.on("console", (m) => m.type() === "error" && refused.push(m.text()));
+  await page.route(/\/(index\.html)?(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    const without = (text) => text.replace(/ 'sha256-[^']*'/g, "");
+    const headers = { ...response.headers(), "content-security-policy": without(response.headers()["content-security-policy"]) };
+    await route.fulfill({ response, headers, body: without(await response.text()) });
+  });
+  const release = await holdWasm(page);
+  await page.goto("");
+  await expect(page.getByTestId("headline")).toHaveText(/^3 of 8 activities/);
+  expect(await page.locator("body > [data-locales]").count()).toBe(1);
+  expect(refused.join("\n")).toMatch(/Content Security Policy/);
+  release();
+  await expect(page.locator("[inert]")).toHaveCount(0);
+  await expect(page.getByTestId("headline")).toHaveText(/^3 of 8 activities/);
+  await context.close();
+});
+
+test("a wasm served with another type still starts, compiled from its bytes", async ({ browser, baseURL }) => {
+  // A context of its own: the browser may warn about the type.
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.route(/\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), "content-type": "application/octet-stream" } });
+  });
+  await page.goto("");
+  await expect(page.locator("[inert]")).toHaveCount(0);
+  const headline = page.getByTestId("headline");
+  await expect(headline).toHaveText(/^3 of 8 activities/);
+  const said = await headline.textContent();
+  await activity(page, 1).getByRole("textbox", { name: /^Hours/ }).fill("40");
+  await expect(headline).not.toHaveText(said);
   await context.close();
 });

@@ -3,8 +3,8 @@
 //   bundle as i18n/<tag>.<content hash>.txt (and the embed builder's as
 //   i18n/<tag>.builder.<content hash>.txt), so a cached catalog is never
 //   read by a newer wasm;
-// - appends boot.js, with the catalogs' names written into it, to
-//   wasm-bindgen's JS glue module: the page's one script;
+// - appends start.js and boot.js, with the catalogs' names written into
+//   it, to wasm-bindgen's JS glue module: the page's one script file;
 // - writes the frame's title in each catalog's language (the catalog key
 //   "builder.frame_title") into the embed.js loader;
 // and in a release build minifies that module and the embed.js loader.
@@ -74,7 +74,7 @@ const file = join(dir, glue[0]);
 const before = readFileSync(file);
 const boot = readFileSync("boot.js", "utf8");
 if (!boot.includes('"__CATALOGS__"')) throw new Error("post-build: boot.js lost its CATALOGS placeholder");
-let joined = `${before}\n${boot.replace('"__CATALOGS__"', catalogs)}`;
+let joined = `${before}\n${readFileSync("start.js", "utf8")}\n${boot.replace('"__CATALOGS__"', catalogs)}`;
 const htmlFile = join(dir, "index.html");
 let html = readFileSync(htmlFile, "utf8");
 if (release) {

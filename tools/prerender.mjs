@@ -3,20 +3,23 @@
 //
 // The release build is opened in headless Chromium, once per locale below,
 // as a visitor whose browser speaks that locale; the page the wasm renders
-// is written into index.html as a <template> of its own, with the values of
-// its fields and the page's language, direction and title. Locales whose
-// page is the same share a template. boot.js shows the template of the
-// visitor's locale (inert: nothing on it can be focused or clicked) when the
-// wasm would render exactly that page: no share link or saved scenario and
-// no host setting but the language and embedding; Yew's mount then empties
-// <body> and renders the live page in the same task, so no frame shows both
-// or neither.
+// is written into index.html's <body> as a hidden, inert <div> of its own,
+// with the values of its fields and the page's language, direction and
+// title. Locales whose page is the same share one. Before them comes
+// start.js, inline (its hash goes into the CSP meta tag), which shows the
+// page of the visitor's locale as soon as it is parsed, where the
+// wasm would render exactly that page (no share link or saved scenario and
+// no host setting but the language and embedding), and removes the others;
+// Yew's mount then empties <body> and renders the live page in the same
+// task, so no frame shows both or neither. The pages are parsed as part of
+// the HTML rather than cloned from templates by the module: the browser
+// draws the example while the module and the wasm still download.
 //
 // What is prerendered is what the wasm renders, not a copy of it: every
-// build makes it anew, and it fails the build where a template could not
-// look like the live page (an inline style, which the CSP would drop; an
-// attribute on <html> that boot.js does not set; an embedded page that
-// differs from the page on its own by more than its class).
+// build makes it anew, and it fails the build where a prerendered page
+// could not look like the live one (an inline style, which the CSP would
+// drop; an attribute on <html> that start.js does not set; an embedded page
+// that differs from the page on its own by more than its class).
 //
 // Usage: node tools/prerender.mjs <dist>
 import { spawn } from "node:child_process";
@@ -24,12 +27,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
+import { hashSource, startScript } from "./start-script.mjs";
 
 // Each language's own tag and the regional tags that browsers send most
 // often for it and that format the example's numbers and dollars the same
-// way. A visitor whose tag has no template waits for the wasm as before.
-// Each template adds about 36 KB of HTML (3 KB brotli) that every visitor
-// downloads and parses (about 3 ms here), so there is one per language.
+// way. A visitor whose tag has none waits for the wasm. Each page adds
+// about 36 KB of HTML (3.5 KB brotli) that every visitor downloads and
+// parses (about 3 ms here), so there is one per language.
 const LOCALES = {
   en: ["en", "en-US"],
   de: ["de", "de-DE"],
@@ -68,7 +72,7 @@ for (let i = 0; ; i++) {
   }
 }
 
-// Runs in the page: the rendered page as a template would show it. The
+// Runs in the page: the rendered page as it is to be prerendered. The
 // fields' values, which Yew sets as properties, are written as attributes.
 function capture() {
   for (const input of document.querySelectorAll("input")) {
@@ -112,7 +116,8 @@ const render = async (locale, query = "") => {
   const first = await read();
   // The widget saves the worked example as the visitor's scenario: a
   // return visit opens that save, and must see the same page for the
-  // template to stand for it (boot.js compares the save with `example`).
+  // prerendered one to stand for it (start.js compares the save with
+  // `example`).
   const example = await page.evaluate(() => localStorage.getItem("social8020.scenario"));
   await page.reload();
   const again = await read();
@@ -122,25 +127,25 @@ const render = async (locale, query = "") => {
   return { ...first, example };
 };
 
-let templates = [];
+let prerendered = [];
 try {
   for (const [language, locales] of Object.entries(LOCALES)) {
     const pages = new Map();
     for (const locale of locales) {
       const page = await render(locale);
       if (page.lang !== language) fail(`a browser in ${locale} got the page in ${page.lang}, not ${language}`);
-      if (page.extra.length) fail(`<html> has attributes boot.js does not set: ${page.extra.join(", ")}`);
-      if (/\sstyle="/.test(page.body)) fail(`the page in ${locale} has an inline style, which the CSP drops from a template`);
+      if (page.extra.length) fail(`<html> has attributes start.js does not set: ${page.extra.join(", ")}`);
+      if (/\sstyle="/.test(page.body)) fail(`the page in ${locale} has an inline style, which the CSP drops from static HTML`);
       const key = JSON.stringify(page);
       pages.set(key, { page, locales: [...(pages.get(key)?.locales ?? []), locale] });
     }
-    // boot.js marks an embedded page by its class: nothing else may differ.
+    // start.js marks an embedded page by its class: nothing else may differ.
     const alone = [...pages.values()][0].page;
     const { example: _, ...embedded } = await render(locales[0], "?embed=1");
     if (embedded.body !== alone.body.replace('class="app"', 'class="app app--embed"')) {
       fail(`the embedded page in ${language} differs from the page on its own by more than the class app--embed`);
     }
-    templates.push(...pages.values());
+    prerendered.push(...pages.values());
   }
 } finally {
   await browser.close();
@@ -148,16 +153,25 @@ try {
 }
 
 const attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
-const written = templates
+const written = prerendered
   .map(
     ({ page, locales }) =>
-      `<template data-locales="${locales.join(" ").toLowerCase()}" data-lang="${page.lang}" data-dir="${page.dir}" data-title="${attribute(page.title)}" data-example="${attribute(page.example ?? "")}">${page.body}</template>`,
+      `<div hidden inert data-locales="${locales.join(" ").toLowerCase()}" data-lang="${page.lang}" data-dir="${page.dir}" data-title="${attribute(page.title)}" data-example="${attribute(page.example ?? "")}">${page.body}</div>`,
   )
   .join("\n");
-const html = readFileSync(htmlFile, "utf8");
-if (html.includes("<template data-locales")) fail(`${htmlFile} has templates already`);
+// start.js, inlined before the pages, shows the visitor's one as soon as it
+// is parsed and removes the others; the CSP names its hash.
+const script = startScript();
+if (script.includes("</")) fail("start.js, minified, contains </, which would end its <script> early");
+const { tags } = JSON.parse(readFileSync(join(dist, "i18n", "languages.json"), "utf8"));
+const inline = `<script data-languages="${attribute(tags.join(" "))}">${script}</script>`;
+let html = readFileSync(htmlFile, "utf8");
+if (html.includes("data-locales")) fail(`${htmlFile} has prerendered pages already`);
 if (!html.includes("</body>")) fail(`${htmlFile} has no </body>`);
-writeFileSync(htmlFile, html.replace("</body>", () => `${written}\n</body>`));
+const policy = "script-src 'self' 'wasm-unsafe-eval'";
+if (!html.includes(`${policy};`)) fail(`${htmlFile} has no CSP meta tag with ${policy}`);
+html = html.replace(`${policy};`, () => `${policy} ${hashSource(script)};`);
+writeFileSync(htmlFile, html.replace("</body>", () => `${inline}\n${written}\n</body>`));
 console.log(
-  `prerender: ${templates.length} templates (${templates.map((t) => t.locales.join(" ")).join("; ")}), index.html ${html.length} -> ${readFileSync(htmlFile).length} bytes`,
+  `prerender: ${prerendered.length} pages (${prerendered.map((t) => t.locales.join(" ")).join("; ")}), index.html ${html.length} -> ${readFileSync(htmlFile).length} bytes, start script ${hashSource(script)}`,
 );

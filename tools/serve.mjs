@@ -8,6 +8,8 @@
 // read on every request, so a web person edits the list without a rebuild
 // or a restart. With entries, the CSP gets `frame-ancestors 'self' <list>`;
 // without (the file missing, or comments only), any site may frame it.
+// script-src names the hash of index.html's one inline script, read from
+// the file as it is (tools/start-script.mjs).
 //
 // It answers 400 to a path that does not decode and never serves a file
 // outside <dir> (the real path, after symbolic links, must be inside it).
@@ -16,6 +18,7 @@ import { createServer } from "node:http";
 import { readFile, realpath, stat } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { extname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { startHashIn } from "./start-script.mjs";
 
 const [dir = "dist", port = "8080", base = "/"] = process.argv.slice(2);
 const root = resolve(dir);
@@ -41,12 +44,15 @@ export function frameAncestors(folder) {
     });
 }
 
-/** The CSP for a response: the app's, with frame-ancestors when listed. */
+/** The CSP for a response: the app's, with the hash of index.html's start
+ * script (tools/start-script.mjs) and frame-ancestors when listed. */
 export function cspFor(folder) {
+  const start = startHashIn(folder);
+  const csp = start ? CSP.replace("'wasm-unsafe-eval'", `'wasm-unsafe-eval' ${start}`) : CSP;
   const list = frameAncestors(folder);
-  if (list.length === 0) return CSP;
+  if (list.length === 0) return csp;
   const sources = list.includes("'none'") ? ["'none'"] : ["'self'", ...list.filter((s) => s !== "'self'")];
-  return `${CSP}; frame-ancestors ${sources.join(" ")}`;
+  return `${csp}; frame-ancestors ${sources.join(" ")}`;
 }
 
 /** The file under root that a request path names, or null if it is outside. */
