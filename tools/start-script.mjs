@@ -7,7 +7,7 @@
 // server settings carry it, and e2e/foundation.spec.mjs checks that they
 // name the hash of the build.
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
@@ -21,14 +21,24 @@ export function startScript() {
 /** The CSP source for a script's text: `'sha256-…'`. */
 export const hashSource = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
-/** The CSP source of the inline script in <folder>/index.html, or null. */
+/** index.html files read: their modification time and the hash found. */
+const read = new Map();
+
+/** The CSP source of the inline script in <folder>/index.html, or null.
+ * Read again only when the file changes (a rebuild while serving). */
 export function startHashIn(folder) {
-  let html;
+  const file = join(folder, "index.html");
+  let changed;
   try {
-    html = readFileSync(join(folder, "index.html"), "utf8");
+    changed = statSync(file).mtimeMs;
   } catch {
     return null;
   }
-  const script = html.match(/<script data-languages="[^"]*">([\s\S]*?)<\/script>/);
-  return script ? hashSource(script[1]) : null;
+  const known = read.get(file);
+  if (known?.changed === changed) return known.hash;
+  const script = readFileSync(file, "utf8").match(/<script data-languages="[^"]*">([\s\S]*?)<\/script>/);
+  const hash = script ? hashSource(script[1]) : null;
+  read.set(file, { changed, hash });
+  return hash;
 }
+
