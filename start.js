@@ -41,14 +41,14 @@ const social8020Start = (tags, warn) => {
     const url = document.querySelector("script[data-wasm]").dataset.wasm;
     self.social8020Wasm = fetch(url).then(async (response) => {
       if (!response.ok) throw new Error(`status ${response.status} fetching the wasm`);
-      const copy = response.clone();
       try {
         return await WebAssembly.compileStreaming(response);
       } catch (error) {
-        // A server that sends the wasm with another type: compiled from
-        // its bytes instead, as wasm-bindgen's own loader would.
-        if (copy.headers.get("Content-Type") === "application/wasm") throw error;
-        return WebAssembly.compile(await copy.arrayBuffer());
+        // A server that sends the wasm with another type: refused before
+        // the body is read, so it is compiled from its bytes instead, as
+        // wasm-bindgen's own loader does.
+        if (response.headers.get("Content-Type") === "application/wasm") throw error;
+        return WebAssembly.compile(await response.arrayBuffer());
       }
     });
     // Boot reports a failure; until it waits on it, it is not unhandled.
