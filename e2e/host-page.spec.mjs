@@ -8,9 +8,8 @@ import { test, expect, activity } from "./fixtures.mjs";
 import { PORT, BASE } from "./playwright.config.mjs";
 
 const WIDGET = `http://127.0.0.1:${PORT}${BASE}`;
-// embed.spec.mjs serves its host pages on PORT + 1.
-const HOST_PORT = PORT + 2;
-const HOST = `http://localhost:${HOST_PORT}`;
+// The host pages' origin, on a port the system picks (see beforeAll).
+let HOST;
 
 const pages = new Map([
   ["/blank.html", "<!doctype html><title>Blank</title><p>Nothing here."],
@@ -31,7 +30,8 @@ test.beforeAll(async () => {
     });
     res.end(body);
   });
-  await new Promise((resolve) => server.listen(HOST_PORT, "127.0.0.1", resolve));
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  HOST = `http://localhost:${server.address().port}`;
 });
 
 test.afterAll(() => new Promise((resolve) => server.close(resolve)));

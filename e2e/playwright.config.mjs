@@ -5,7 +5,7 @@ import { createServer } from "node:net";
 import { defineConfig } from "@playwright/test";
 
 /** A port that nothing listens on now, as the system hands it out. */
-async function freePort() {
+export async function freePort() {
   const server = createServer();
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address();

@@ -14,12 +14,9 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { test, expect, activity, enterActivities, openWidget } from "./fixtures.mjs";
-import { PORT, BASE } from "./playwright.config.mjs";
+import { PORT, BASE, freePort } from "./playwright.config.mjs";
 
 const WIDGET = `http://127.0.0.1:${PORT}${BASE}`;
-const HOST_PORT = PORT + 10;
-const OTHER_PORT = PORT + 11;
-const SERVE_PORT = PORT + 12;
 const DIST = resolve(import.meta.dirname, "..", "dist");
 const EVIL = "cta-url=https://evil.example/login&cta-label=Get+your+full+report&share-url=https://evil.example/grab";
 const DANGER = ["=", "+", "-", "@", "\t", "\r"];
@@ -30,13 +27,16 @@ function hostPage(widget, attributes = "") {
   <body><div id="calc" data-social8020 ${attributes}></div><script src="${widget}embed.js" async></script></body></html>`;
 }
 
-/** Starts a server on localhost:port that answers every path with `html()`. */
-async function hostServer(port, html) {
+/** Starts a server on a port the system picks (`server.port`; a port
+ * chosen ahead, next to the tests' own, was at times taken by the
+ * browser's own connections) that answers every path with `html()`. */
+async function hostServer(html) {
   const server = createServer((req, res) => {
     if (req.url === "/favicon.ico") return res.writeHead(204).end();
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(html(req.url));
   });
-  await new Promise((done) => server.listen(port, "127.0.0.1", done));
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  server.port = server.address().port;
   return server;
 }
 const close = (server) => new Promise((done) => server.close(done));
@@ -71,12 +71,13 @@ test.describe("URL settings", () => {
   test("in a frame, share-url counts only on the embedding page's origin", async ({ page }) => {
     const warned = warnings(page);
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-    const host = `http://localhost:${HOST_PORT}`;
-    const server = await hostServer(HOST_PORT, (path) =>
+    let host;
+    const server = await hostServer((path) =>
       path.startsWith("/own")
         ? hostPage(WIDGET, `data-share-url="${host}/own.html" data-cta-url="https://example.com/book"`)
         : hostPage(WIDGET, 'data-share-url="https://evil.example/grab" data-cta-url="https://example.com/book"'),
     );
+    host = `http://localhost:${server.port}`;
     try {
       const copied = async () => {
         const frame = page.frameLocator("#calc iframe");
@@ -108,9 +109,9 @@ test.describe("URL settings", () => {
     await page.context().route("https://example.com/**", (route) =>
       route.fulfill({ contentType: "text/html", body: "<title>Booking</title>" }),
     );
-    const server = await hostServer(HOST_PORT, () => hostPage(WIDGET, 'data-cta-url="https://example.com/book"'));
+    const server = await hostServer(() => hostPage(WIDGET, 'data-cta-url="https://example.com/book"'));
     try {
-      await page.goto(`http://localhost:${HOST_PORT}/`);
+      await page.goto(`http://localhost:${server.port}/`);
       const iframe = page.locator("#calc iframe");
       await expect(iframe).toHaveAttribute(
         "sandbox",
@@ -143,7 +144,8 @@ async function serveCopy() {
   const folder = await mkdtemp(join(tmpdir(), "social8020-trust-"));
   const site = join(folder, "site");
   await cp(DIST, site, { recursive: true });
-  const server = spawn("node", ["tools/serve.mjs", site, String(SERVE_PORT), BASE], {
+  const port = await freePort();
+  const server = spawn("node", ["tools/serve.mjs", site, String(port), BASE], {
     cwd: resolve(import.meta.dirname, ".."),
     stdio: ["ignore", "pipe", "inherit"],
   });
@@ -154,7 +156,8 @@ async function serveCopy() {
   return {
     folder,
     site,
-    base: `http://127.0.0.1:${SERVE_PORT}${BASE}`,
+    port,
+    base: `http://127.0.0.1:${port}${BASE}`,
     stop: async () => {
       server.kill();
       await rm(folder, { recursive: true, force: true });
@@ -162,10 +165,11 @@ async function serveCopy() {
   };
 }
 
-/** A raw GET of `path`, as written (no URL normalisation): status and body. */
-function rawGet(path) {
+/** A raw GET of `path` from `served`, as written (no URL normalisation):
+ * status and body. */
+function rawGet(served, path) {
   return new Promise((done, fail) => {
-    get({ host: "127.0.0.1", port: SERVE_PORT, path }, (res) => {
+    get({ host: "127.0.0.1", port: served.port, path }, (res) => {
       let body = "";
       res.on("data", (chunk) => (body += chunk));
       res.on("end", () => done({ status: res.statusCode, body, csp: res.headers["content-security-policy"] }));
@@ -179,27 +183,27 @@ test.describe("serving", () => {
   test("only the sites in dist/frame-ancestors.txt may frame the widget, edited without a restart", async ({ browser }) => {
     const page = await browser.newPage();
     const served = await serveCopy();
-    const allowed = await hostServer(HOST_PORT, () => hostPage(served.base));
-    const other = await hostServer(OTHER_PORT, () => hostPage(served.base));
+    const allowed = await hostServer(() => hostPage(served.base));
+    const other = await hostServer(() => hostPage(served.base));
     try {
       // As shipped: the file is in dist/, with no list, so any site may
       // frame the widget.
-      expect((await rawGet(`${BASE}frame-ancestors.txt`)).body).toContain("# Sites allowed to show this widget");
-      expect((await rawGet(`${BASE}index.html`)).csp).not.toContain("frame-ancestors");
+      expect((await rawGet(served, `${BASE}frame-ancestors.txt`)).body).toContain("# Sites allowed to show this widget");
+      expect((await rawGet(served, `${BASE}index.html`)).csp).not.toContain("frame-ancestors");
       await writeFile(
         join(served.site, "frame-ancestors.txt"),
-        `# our sites\nhttp://localhost:${HOST_PORT}\nhttps://*.example.com\nbad; script-src *\n`,
+        `# our sites\nhttp://localhost:${allowed.port}\nhttps://*.example.com\nbad; script-src *\n`,
       );
-      const { csp } = await rawGet(`${BASE}index.html`);
-      expect(csp).toContain(`frame-ancestors 'self' http://localhost:${HOST_PORT} https://*.example.com`);
+      const { csp } = await rawGet(served, `${BASE}index.html`);
+      expect(csp).toContain(`frame-ancestors 'self' http://localhost:${allowed.port} https://*.example.com`);
       expect(csp).not.toContain("script-src *");
 
-      await page.goto(`http://localhost:${HOST_PORT}/`);
+      await page.goto(`http://localhost:${allowed.port}/`);
       await expect(page.frameLocator("#calc iframe").getByRole("button", { name: "Add activity" })).toBeVisible();
 
       // Another site gets no widget: the browser refuses to show it.
       const blocked = page.waitForEvent("console", (msg) => msg.text().includes("frame-ancestors"));
-      await page.goto(`http://localhost:${OTHER_PORT}/`);
+      await page.goto(`http://localhost:${other.port}/`);
       await blocked;
       const frame = page.frames().find((f) => f.url().startsWith(served.base));
       expect(frame ? await frame.locator("button").count() : 0).toBe(0);
@@ -218,10 +222,10 @@ test.describe("serving", () => {
       await mkdir(join(served.folder, "site-old"));
       await writeFile(join(served.folder, "site-old", "x"), "secret");
       await symlink(join(served.folder, "secret.txt"), join(served.site, "link.txt"));
-      expect((await rawGet(`${BASE}%`)).status).toBe(400);
-      expect((await rawGet(`${BASE}%E0%A4%A`)).status).toBe(400);
+      expect((await rawGet(served, `${BASE}%`)).status).toBe(400);
+      expect((await rawGet(served, `${BASE}%E0%A4%A`)).status).toBe(400);
       // Still up after them.
-      expect((await rawGet(`${BASE}index.html`)).status).toBe(200);
+      expect((await rawGet(served, `${BASE}index.html`)).status).toBe(200);
       for (const path of [
         `${BASE}..%2fsite-old/x`,
         `${BASE}..%2f..%2fsite-old/x`,
@@ -230,7 +234,7 @@ test.describe("serving", () => {
         `${BASE}..%5csecret.txt`,
         `${BASE}link.txt`,
       ]) {
-        const { status, body } = await rawGet(path);
+        const { status, body } = await rawGet(served, path);
         expect(status, path).toBeGreaterThanOrEqual(400);
         expect(body, path).not.toContain("secret");
       }
@@ -472,8 +476,8 @@ test.describe("saves", () => {
   // Host pages on 127.0.0.1 at other ports: other origins of the widget's
   // own site, so the browser gives all of them one storage, unpartitioned.
   test("widgets that different pages embed keep separate saves", async ({ page }) => {
-    const servers = [await hostServer(HOST_PORT, () => hostPage(WIDGET)), await hostServer(OTHER_PORT, () => hostPage(WIDGET))];
-    const sites = [HOST_PORT, OTHER_PORT].map((port) => `http://127.0.0.1:${port}`);
+    const servers = [await hostServer(() => hostPage(WIDGET)), await hostServer(() => hostPage(WIDGET))];
+    const sites = servers.map((server) => `http://127.0.0.1:${server.port}`);
     try {
       await openWidget(page);
       await page.evaluate(() => localStorage.clear());
@@ -493,10 +497,9 @@ test.describe("saves", () => {
       }
       await openWidget(page);
       await expect(page.getByTestId("headline")).toHaveText(/^3 of 8 activities/);
-      expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual([
-        "social8020.scenario",
-        ...sites.map((site) => `social8020.scenario@${site}`),
-      ]);
+      expect(await page.evaluate(() => Object.keys(localStorage).sort())).toEqual(
+        ["social8020.scenario", ...sites.map((site) => `social8020.scenario@${site}`)].sort(),
+      );
     } finally {
       for (const server of servers) await close(server);
     }
@@ -508,9 +511,9 @@ test.describe("height", () => {
 
   test("a frame taller than the cap stops at it and scrolls inside", async ({ page }) => {
     await page.setViewportSize({ width: 320, height: 700 });
-    const server = await hostServer(HOST_PORT, () => hostPage(WIDGET));
+    const server = await hostServer(() => hostPage(WIDGET));
     try {
-      await page.goto(`http://localhost:${HOST_PORT}/`);
+      await page.goto(`http://localhost:${server.port}/`);
       const frame = page.frameLocator("#calc iframe");
       await expect(frame.getByRole("button", { name: "Add activity" })).toBeVisible();
       await frame.getByText("Paste or import rows").click();
