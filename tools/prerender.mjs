@@ -27,7 +27,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { chromium } from "playwright-core";
-import { hashSource, startScript } from "./start-script.mjs";
+import { startElement } from "./start-script.mjs";
 
 // Each language's own tag and the regional tags that browsers send most
 // often for it and that format the example's numbers and dollars the same
@@ -161,17 +161,15 @@ const written = prerendered
   .join("\n");
 // start.js, inlined before the pages, shows the visitor's one as soon as it
 // is parsed and removes the others; the CSP names its hash.
-const script = startScript();
-if (script.includes("</")) fail("start.js, minified, contains </, which would end its <script> early");
 const { tags } = JSON.parse(readFileSync(join(dist, "i18n", "languages.json"), "utf8"));
-const inline = `<script data-languages="${attribute(tags.join(" "))}">${script}</script>`;
+const start = startElement(tags);
 let html = readFileSync(htmlFile, "utf8");
 if (html.includes("data-locales")) fail(`${htmlFile} has prerendered pages already`);
 if (!html.includes("</body>")) fail(`${htmlFile} has no </body>`);
 const policy = "script-src 'self' 'wasm-unsafe-eval'";
 if (!html.includes(`${policy};`)) fail(`${htmlFile} has no CSP meta tag with ${policy}`);
-html = html.replace(`${policy};`, () => `${policy} ${hashSource(script)};`);
-writeFileSync(htmlFile, html.replace("</body>", () => `${inline}\n${written}\n</body>`));
+html = html.replace(`${policy};`, () => `${policy} ${start.hash};`);
+writeFileSync(htmlFile, html.replace("</body>", () => `${start.html}\n${written}\n</body>`));
 console.log(
-  `prerender: ${prerendered.length} pages (${prerendered.map((t) => t.locales.join(" ")).join("; ")}), index.html ${html.length} -> ${readFileSync(htmlFile).length} bytes, start script ${hashSource(script)}`,
+  `prerender: ${prerendered.length} pages (${prerendered.map((t) => t.locales.join(" ")).join("; ")}), index.html ${html.length} -> ${readFileSync(htmlFile).length} bytes, start script ${start.hash}`,
 );

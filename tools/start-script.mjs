@@ -11,15 +11,24 @@ import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { transformSync } from "esbuild";
 
+/** The CSP source for a script's text: `'sha256-…'`. */
+const hashSource = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+
 /** The inline script's text: start.js, minified, and its call. */
-export function startScript() {
+function startScript() {
   const source = readFileSync(new URL("../start.js", import.meta.url), "utf8");
   const call = 'social8020Start(document.currentScript.dataset.languages.split(" "), () => {});';
-  return transformSync(`${source}\n${call}`, { minify: true, target: "es2020" }).code.trim();
+  const text = transformSync(`${source}\n${call}`, { minify: true, target: "es2020" }).code.trim();
+  if (text.includes("</")) throw new Error("start.js, minified, contains </, which would end its <script> early");
+  return text;
 }
 
-/** The CSP source for a script's text: `'sha256-…'`. */
-export const hashSource = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
+/** The inline <script> element for the catalogs' `tags`, and the CSP
+ * source of its hash. The element's form is the one startHashIn reads. */
+export function startElement(tags) {
+  const text = startScript();
+  return { html: `<script data-languages="${tags.join(" ")}">${text}</script>`, hash: hashSource(text) };
+}
 
 /** index.html files read: their modification time and the hash found. */
 const read = new Map();
