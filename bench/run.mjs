@@ -5,9 +5,9 @@
 // run (interleaved), and the widget/baseline ratio is the steadier number.
 // Flags: --no-native, --no-browser (quick iterations); BENCH_RUNS (default 5).
 import { execFileSync, spawn } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
-import { cpus, totalmem } from "node:os";
+import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "@playwright/test";
@@ -215,6 +215,24 @@ async function editOnce([input, value]) {
   });
 }
 
+// The widget's first screen with no script at all: dist/index.html without
+// its scripts and preloads, and with the English prerendered page shown (the
+// others removed), beside its stylesheet. Timed like the widget, it is what
+// the page's own HTML and CSS cost the first render: the floor that no work
+// on the wasm or its loading can go below.
+function staticCopy() {
+  const dir = mkdtempSync(join(tmpdir(), "social8020-static-"));
+  for (const file of readdirSync(DIST)) if (file.endsWith(".css")) copyFileSync(join(DIST, file), join(dir, file));
+  const page = /<div hidden inert data-locales="([^"]*)"[\s\S]*?(?=<div hidden inert data-locales=|<\/body>)/g;
+  const html = readFileSync(join(DIST, "index.html"), "utf8")
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, "")
+    .replace(/<link\b[^>]*\brel=(?:modulepreload|preload)\b[^>]*>/g, "")
+    .replace(page, (whole, locales) => (locales.split(" ").includes("en") ? whole.replace("<div hidden inert ", "<div ") : ""));
+  if (/<script/.test(html) || !/<div data-locales="en/.test(html)) throw new Error("bench: index.html no longer has the shape staticCopy expects");
+  writeFileSync(join(dir, "index.html"), html);
+  return dir;
+}
+
 // Two edits: typing that keeps the ranking (one more unit on a middle row)
 // and the worst case, a value that moves the row between first and last
 // rank, so that every ranked view (table, chart) reorders.
@@ -226,6 +244,7 @@ const EDIT_KINDS = {
 async function browserBench(links) {
   const app = await serve(DIST, BASE);
   const base = await serve(join(ROOT, "bench"), "/");
+  const still = await serve(staticCopy(), "/");
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -253,15 +272,16 @@ async function browserBench(links) {
     // the worked example (a first visit), and opening share links of 100
     // activities, realistic and the largest (which includes its decode).
     const opens = {
-      example: { widget: urls.widget, baseline: urls.baseline, rows: 0 },
+      example: { widget: urls.widget, baseline: urls.baseline, static: still.url, rows: 0 },
       link100: { widget: `${urls.widget}#s=${links.payloads[100]}`, baseline: `${urls.baseline}#n=100`, rows: 100 },
       largest: { widget: `${urls.widget}#s=${links.payloads.largest}`, baseline: `${urls.baseline}#n=100`, rows: 100 },
     };
     const first = {};
     for (const [what, target] of Object.entries(opens)) {
-      first[what] = { widget: [], baseline: [] };
+      const pages = Object.keys(target).filter((k) => k !== "rows");
+      first[what] = Object.fromEntries(pages.map((which) => [which, []]));
       for (let i = 0; i < RUNS; i++) {
-        for (const which of ["widget", "baseline"]) {
+        for (const which of pages) {
           const { context, page: p } = await page();
           await p.addInitScript(watchFirstRender, target.rows);
           await p.goto(target[which]);
@@ -334,6 +354,7 @@ async function browserBench(links) {
     await browser.close();
     app.child.kill();
     base.child.kill();
+    still.child.kill();
   }
 }
 
@@ -379,6 +400,7 @@ function table(r) {
     const ratio = (label, w, base, limit) =>
       row(label, ms(w), ms(base), `${(w / base).toFixed(1)}x`, `≤ ${limit}x the baseline`, mark(w / base <= limit, "time"));
     ratio("first render: on screen (frame)", f("example", "widget", "frame"), f("example", "baseline", "frame"), 1.5);
+    pair("  the same page as static HTML + CSS, no script", f("example", "static", "frame"), f("example", "baseline", "frame"));
     ratio("first edit answered on screen", median(b.firstEdits.widget), median(b.firstEdits.baseline), 2.5);
     pair("  opening a link of 100 activities", f("link100", "widget", "frame"), f("link100", "baseline", "frame"));
     pair(`  opening the largest link (${int(r.native.links.largest.len)} chars)`, f("largest", "widget", "frame"), f("largest", "baseline", "frame"));

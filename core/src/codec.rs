@@ -136,9 +136,12 @@ pub struct TooLargeToShare {
 ///
 /// The same scenario always gives the same text.
 pub fn encode(scenario: &Scenario) -> Result<String, TooLargeToShare> {
-    // `write_payload` has no failure in practice (see there); were it to
+    // `write_zlib` has no failure in practice (see there); were it to
     // fail, no link is better than a wrong one.
-    let payload = write_payload(scenario).ok_or(TooLargeToShare { len: 0 })?;
+    let zlib = write_zlib(scenario).ok_or(TooLargeToShare { len: 0 })?;
+    let mut payload = String::with_capacity(1 + zlib.len().div_ceil(3) * 4);
+    payload.push(VERSION);
+    base64url::encode(&zlib, &mut payload);
     if payload.len() > MAX_PAYLOAD_LEN {
         return Err(TooLargeToShare { len: payload.len() });
     }
@@ -177,8 +180,10 @@ pub fn decode(payload: &str) -> Result<Scenario, LinkError> {
     // Canonical as written: links made before names were cleaned of
     // invisible characters (see `text::visible`) keep them in the payload,
     // so the check runs on the text as it came, and the cleaning after it.
+    // The zlib bytes are compared, not the text: base64url::decode takes one
+    // spelling of each byte string, so equal bytes mean equal text.
     let written = Scenario::keeping_text(wire.into_parts()?).map_err(LinkError::Invalid)?;
-    if write_payload(&written).as_deref() != Some(payload) {
+    if write_zlib(&written).as_deref() != Some(zlib.as_slice()) {
         return Err(LinkError::NotCanonical);
     }
     Scenario::new(written.into_parts()).map_err(LinkError::Invalid)
@@ -193,19 +198,15 @@ pub fn payload_from_fragment(fragment: &str) -> Option<&str> {
     fragment.split('&').find_map(|pair| pair.strip_prefix("s="))
 }
 
-/// The payload without the length limit, for [`encode`] and for the
-/// canonical check in [`decode`].
-fn write_payload(scenario: &Scenario) -> Option<String> {
+/// The zlib stream of a payload (what follows the version character, before
+/// base64url), for [`encode`] and for the canonical check in [`decode`].
+fn write_zlib(scenario: &Scenario) -> Option<Vec<u8>> {
     // Serialising these types into a growable Vec has no failure path (the
     // only errors postcard has here are a full fixed buffer and sequences
     // of unknown length), but the decoder calls this on link data, so a
     // failure is a `None`, never a panic.
     let data = postcard::to_allocvec(&WireV1::from_scenario(scenario)).ok()?;
-    let zlib = miniz_oxide::deflate::compress_to_vec_zlib(&data, LEVEL);
-    let mut payload = String::with_capacity(1 + zlib.len().div_ceil(3) * 4);
-    payload.push(VERSION);
-    base64url::encode(&zlib, &mut payload);
-    Some(payload)
+    Some(miniz_oxide::deflate::compress_to_vec_zlib(&data, LEVEL))
 }
 
 // The wire types of version 1. Frozen: changing a field, its type or its
