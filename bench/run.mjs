@@ -7,7 +7,7 @@
 // loads for the first render and first edit, default 15), BENCH_RUNS (page
 // loads for the edits, default 5).
 import { execFileSync, spawn } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
@@ -225,7 +225,8 @@ async function editOnce([input, value]) {
 // its scripts and preloads, and with the English prerendered page shown (the
 // others removed), beside its stylesheet. Timed like the widget, it is what
 // the page's own HTML and CSS cost the first render: the floor that no work
-// on the wasm or its loading can go below.
+// on the wasm or its loading can go below. A new temporary folder, which
+// the caller removes.
 function staticCopy() {
   const dir = mkdtempSync(join(tmpdir(), "social8020-static-"));
   for (const file of readdirSync(DIST)) if (file.endsWith(".css")) copyFileSync(join(DIST, file), join(dir, file));
@@ -250,7 +251,8 @@ const EDIT_KINDS = {
 async function browserBench(links) {
   const app = await serve(DIST, BASE);
   const base = await serve(join(ROOT, "bench"), "/");
-  const still = await serve(staticCopy(), "/");
+  const stillDir = staticCopy();
+  const still = await serve(stillDir, "/");
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -361,6 +363,7 @@ async function browserBench(links) {
     app.child.kill();
     base.child.kill();
     still.child.kill();
+    rmSync(stillDir, { recursive: true, force: true });
   }
 }
 
