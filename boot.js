@@ -29,7 +29,14 @@ const CATALOGS = "__CATALOGS__";
   });
 
   Promise.all([catalog, __wbg_init({ module_or_path: self.social8020Wasm })])
-    .then(([text]) => start(text, locale))
+    .then(([text]) => {
+      start(text, locale);
+      // The breakdown card is skipped while far from the viewport only once
+      // the first frame of the live page is drawn (styles/20-layout.css): a
+      // frame callback runs as its frame begins; the task it queues, once
+      // that frame is drawn. A background tab draws no frame until shown.
+      requestAnimationFrame(() => setTimeout(() => document.body.setAttribute("data-drawn", "")));
+    })
     .catch((error) => {
       console.error("Social 80/20 could not start:", error);
       for (const node of document.querySelectorAll("body > [inert]")) node.remove();
@@ -39,3 +46,11 @@ const CATALOGS = "__CATALOGS__";
       document.body.append(note);
     });
 }
+
+// The browser skips drawing the breakdown card while it is far from the
+// viewport (content-visibility: auto, styles/20-layout.css, the page's only
+// one) and says when it starts and stops; <html> carries that as
+// data-skipped, which the wasm reads to draw the card after an edit's frame
+// (Numbers in src/view/breakdown.rs). The event does not bubble: it is heard
+// as it passes down.
+addEventListener("contentvisibilityautostatechange", (event) => document.documentElement.toggleAttribute("data-skipped", event.skipped), true);

@@ -24,6 +24,10 @@ export const HOST_NAME = "127.0.0.1";
 
 export default defineConfig({
   testDir: ".",
+  // Only the Playwright specs: e2e/engines/*.test.mjs are node:test files
+  // (`make engines`), which Playwright's default pattern would also load,
+  // running every engine's flows once more inside it, unchecked.
+  testMatch: "**/*.spec.mjs",
   outputDir: "results",
   timeout: 30_000,
   expect: { timeout: 5_000 },

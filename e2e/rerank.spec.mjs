@@ -1,10 +1,13 @@
 // An edit that re-ranks 100 activities (docs/spec.md §8: one frame, the worst
 // case included). The breakdown card is not laid out or painted while it is
-// far from the viewport (content-visibility: auto, styles/20-layout.css), so
-// these tests check what that must never change: the off-screen table is
-// already right in the DOM, in the accessibility tree a screen reader reads
-// and for find in page, it is right once scrolled to, and the page has its
-// true height, skipped or not.
+// far from the viewport (content-visibility: auto, styles/20-layout.css),
+// and while it is skipped an edit rewrites its table in the task after the
+// edit's frame (Numbers in src/view/breakdown.rs). So these tests check
+// what that must never change: a table on screen is right in the very frame
+// of the edit; the off-screen table is right in the DOM, in the
+// accessibility tree a screen reader reads and for find in page within
+// moments, it is right once scrolled to, and the page has its true height,
+// skipped or not.
 import config from "./playwright.config.mjs";
 import { test, expect, openWidget, activity } from "./fixtures.mjs";
 
@@ -120,4 +123,43 @@ test("the page has its true height from the start, and skipping the table keeps 
   await page.setViewportSize({ width: 1280, height: 720 });
   await expect.poll(() => skipped(page)).toBe(true);
   expect(await height()).toBe(skippedHeight);
+});
+
+/** Types `value` into row 50's results and returns the table's first name
+ * as the edit's frame begins (the frame callback asked for right after the
+ * edit runs before the widget's own). */
+const editInFrame = (page, value) =>
+  activity(page, 50).getByRole("textbox", { name: /^Results/ }).evaluate(
+    (input, value) =>
+      new Promise((resolve) => {
+        input.value = value;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        requestAnimationFrame(() =>
+          resolve(document.querySelector('[data-testid="breakdown-table"] tbody th[scope=row]').textContent),
+        );
+      }),
+    value,
+  );
+
+test("an edit rewrites the table in its own frame when the table is on screen, and just after it when the table is skipped", async ({ page }) => {
+  test.slow(); // 100 pasted rows
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openHundred(page);
+  const table = page.getByTestId("breakdown-table");
+  const first = table.locator("tbody th[scope=row]").first();
+  await expect(first).toHaveText("Channel 100");
+
+  // Far below the edited row, skipped: the edit's frame leaves the table as
+  // it was, and it is right just after.
+  await expect.poll(() => skipped(page)).toBe(true);
+  expect(await editInFrame(page, "10000000")).toBe("Channel 100");
+  await expect(first).toHaveText("Channel 50");
+  expect(await editInFrame(page, "1")).toBe("Channel 50");
+  await expect(first).toHaveText("Channel 100");
+
+  // On screen: the edit's own frame shows the new first row.
+  await first.scrollIntoViewIfNeeded();
+  await expect.poll(() => skipped(page)).toBe(false);
+  expect(await editInFrame(page, "10000000")).toBe("Channel 50");
+  expect(await editInFrame(page, "1")).toBe("Channel 100");
 });

@@ -81,12 +81,13 @@ function capture() {
   }
   for (const option of document.querySelectorAll("option")) option.toggleAttribute("selected", option.selected);
   for (const area of document.querySelectorAll("textarea")) area.textContent = area.value;
-  // A mark the page sets on itself some time after its first frame
-  // (src/view/hooks.rs), not part of what the wasm renders first.
-  for (const drawn of document.querySelectorAll("[data-drawn]")) drawn.removeAttribute("data-drawn");
+  // Marks boot.js sets as the page is drawn (data-drawn on <body> after the
+  // first frame, data-skipped on <html> while the browser skips the
+  // breakdown card), not part of what the wasm renders; only <body>'s
+  // content is kept, and <html>'s language and direction.
   const html = document.documentElement;
   return {
-    extra: [...html.attributes].map((a) => a.name).filter((name) => name !== "lang" && name !== "dir"),
+    extra: [...html.attributes].map((a) => a.name).filter((name) => !["lang", "dir", "data-skipped"].includes(name)),
     lang: html.lang,
     dir: html.dir,
     title: document.title,

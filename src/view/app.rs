@@ -18,7 +18,7 @@ use crate::browser::location;
 use crate::state::{Action, State};
 use crate::text::{catalog, fill, t, Key, Problem, Undone};
 use crate::view::activities::{activities, use_removal_focus};
-use crate::view::breakdown::{breakdown_table, WhatIf};
+use crate::view::breakdown::Numbers;
 use crate::view::chart::ParetoChart;
 use crate::view::class_list;
 use crate::view::compare::{self, Compare};
@@ -279,11 +279,7 @@ pub fn App() -> Html {
                 {signals(state.draft.period, &state.draft.signals, signal_errors, &on_signal)}
             </div>
             if let Some(Ok(breakdown)) = &breakdown {
-                <section class="card numbers" aria-labelledby="numbers-title">
-                    <h2 id="numbers-title" class="section-title">{t(Key::BreakdownTitle)}</h2>
-                    {breakdown_table(breakdown, &formatter)}
-                    <WhatIf breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
-                </section>
+                <Numbers breakdown={Rc::clone(breakdown)} formatter={Rc::clone(&formatter)} />
             }
             if let Some(printed) = &*printed {
                 {print_footer(printed)}

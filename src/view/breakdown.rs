@@ -1,11 +1,14 @@
-//! The full 80/20 breakdown: the table of every activity, and the
+//! The full 80/20 breakdown card: the table of every activity, and the
 //! reallocation what-if.
 
 use std::rc::Rc;
 
+use js_sys::Function;
 use social8020_core::number::parse_u8;
 use social8020_core::pareto::{Breakdown, Ranked};
 use social8020_core::scenario::Period;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -16,6 +19,12 @@ use crate::text::{count, t, Key, Problem};
 use crate::view::class_list;
 use crate::view::headline::unbroken_percents;
 use crate::view::problem::problem_paragraph;
+
+#[derive(Properties, PartialEq)]
+pub struct NumbersProps {
+    pub breakdown: Rc<Breakdown>,
+    pub formatter: Rc<Formatter>,
+}
 
 /// Every activity in sorted order with every figure; the vital few and the
 /// trivial many each under a heading row.
@@ -28,7 +37,7 @@ use crate::view::problem::problem_paragraph;
 /// 10.8 -> 6.2 ms, layout 11.2 -> 8.5 ms). Chromium's accessibility tree
 /// is the same either way: it leaves the `<tbody>` out and reads a heading
 /// row's `th` as a row header.
-pub fn breakdown_table(b: &Breakdown, f: &Formatter) -> Html {
+fn breakdown_table(b: &Breakdown, f: &Formatter) -> Html {
     let vital_share = b.vital_result_share();
     let head = |title: String, vital: bool| {
         let (key, class) = if vital {
@@ -126,34 +135,109 @@ fn breakdown_row(row: &Ranked, f: &Formatter) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct WhatIfProps {
-    pub breakdown: Rc<Breakdown>,
-    pub formatter: Rc<Formatter>,
-}
-
 /// Percent of the trivial many's hours moved when the panel first shows.
 const DEFAULT_MOVE: u8 = 50;
 
+/// The breakdown card: the table, and the what-if whose share is its state.
+///
+/// While the browser skips drawing the card (`content-visibility: auto`, far
+/// from the viewport: boot.js marks `<html>` `data-skipped`), a change of
+/// the breakdown leaves the card as it was for the frame that shows the
+/// edit, and the card is drawn in a task of its own once that frame is: an
+/// edit that re-ranks 100 activities leaves rewriting the 100-row table, off
+/// screen, out of the frame the visitor waits for. A card on screen, and
+/// every card in a browser that does not say when it skips, is drawn with
+/// the edit.
+pub struct Numbers {
+    /// The share of the trivial many's hours the what-if moves, in percent.
+    percent: u8,
+    /// Whether the card waits for the frame to be drawn.
+    waiting: bool,
+    /// A frame callback, and the task it queues, which runs once that frame
+    /// is drawn and draws the card; both made once.
+    on_frame: Closure<dyn FnMut()>,
+    _draw: Closure<dyn FnMut()>,
+}
+
+pub enum NumbersMsg {
+    Move(u8),
+    Draw,
+}
+
+impl Component for Numbers {
+    type Message = NumbersMsg;
+    type Properties = NumbersProps;
+
+    fn create(ctx: &Context<Self>) -> Self {
+        let draw = ctx.link().callback(|()| NumbersMsg::Draw);
+        let draw = Closure::<dyn FnMut()>::new(move || draw.emit(()));
+        let task = draw.as_ref().unchecked_ref::<Function>().clone();
+        let on_frame = Closure::<dyn FnMut()>::new(move || {
+            if let Some(window) = web_sys::window() {
+                let _ = window.set_timeout_with_callback(&task);
+            }
+        });
+        Self {
+            percent: DEFAULT_MOVE,
+            waiting: false,
+            on_frame,
+            _draw: draw,
+        }
+    }
+
+    fn update(&mut self, _: &Context<Self>, msg: NumbersMsg) -> bool {
+        match msg {
+            NumbersMsg::Move(percent) => self.percent = percent,
+            NumbersMsg::Draw => self.waiting = false,
+        }
+        true
+    }
+
+    fn changed(&mut self, _: &Context<Self>, _: &NumbersProps) -> bool {
+        let skipped = gloo::utils::document()
+            .document_element()
+            .is_some_and(|html| html.has_attribute("data-skipped"));
+        if skipped && !self.waiting {
+            if let Some(window) = web_sys::window() {
+                self.waiting = window
+                    .request_animation_frame(self.on_frame.as_ref().unchecked_ref())
+                    .is_ok();
+            }
+        }
+        !self.waiting
+    }
+
+    fn view(&self, ctx: &Context<Self>) -> Html {
+        let NumbersProps {
+            breakdown,
+            formatter,
+        } = ctx.props();
+        let on_move = ctx.link().batch_callback(|e: InputEvent| {
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            parse_u8(&value).map(|percent| NumbersMsg::Move(percent.min(100)))
+        });
+        html! {
+            <section class="card numbers" aria-labelledby="numbers-title">
+                <h2 id="numbers-title" class="section-title">{t(Key::BreakdownTitle)}</h2>
+                {breakdown_table(breakdown, formatter)}
+                {what_if(breakdown, formatter, self.percent, on_move)}
+            </section>
+        }
+    }
+}
+
 /// Moves a share of the trivial many's hours into the vital few and shows
 /// what that would bring, with the assumption beside the figure.
-#[component]
-pub fn WhatIf(props: &WhatIfProps) -> Html {
-    let percent = use_state(|| DEFAULT_MOVE);
-    let f = &props.formatter;
-    let period = props.breakdown.scenario().period();
-    let on_input = {
-        let percent = percent.clone();
-        Callback::from(move |e: InputEvent| {
-            let value = e.target_unchecked_into::<HtmlInputElement>().value();
-            if let Some(p) = parse_u8(&value) {
-                percent.set(p.min(100));
-            }
-        })
-    };
-    let share = f64::from(*percent) / 100.0;
+fn what_if(
+    breakdown: &Breakdown,
+    f: &Formatter,
+    percent: u8,
+    on_input: Callback<InputEvent>,
+) -> Html {
+    let period = breakdown.scenario().period();
+    let share = f64::from(percent) / 100.0;
     let share_text = f.percent(share);
-    let content = match props.breakdown.reallocate(share) {
+    let content = match breakdown.reallocate(share) {
         Err(reason) => html! {
             {problem_paragraph(&Problem::NoProjection(reason), "what-if__none", None)}
         },

@@ -4,8 +4,7 @@
 //! - [`use_analysis`]: the breakdown and score of the scenario on screen.
 //! - [`use_shared_links`]: a share link opened while the page is open.
 //! - [`use_autosave`]: the visitor's own scenario into local storage.
-//! - [`use_host_messages`]: `ready`, the height and `result` for the host;
-//!   the page marked drawn.
+//! - [`use_host_messages`]: `ready`, the height and `result` for the host.
 //! - [`use_notice`]: something said once, with the results it led to.
 //! - [`use_settled`]: what the status region says, once input has rested.
 
@@ -16,8 +15,6 @@ use gloo::timers::callback::Timeout;
 use social8020_core::analysis::Analysis;
 use social8020_core::scenario::Scenario;
 use social8020_core::score::ScoreConfig;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -86,9 +83,8 @@ pub fn use_autosave(scenario: Option<Rc<Scenario>>, origin: Origin) {
 /// results have rested, and a request to bring the frame's top into view
 /// whenever an action replaced most of the content (`replaced` counts
 /// them; never on load). Also says on the console why any host setting was
-/// ignored, and, framed or not, marks the page drawn ([`mark_drawn`]; here,
-/// in the effect that runs once after the first render, because a hook of
-/// its own cost 211 B brotli).
+/// ignored (here, in the effect that runs once after the first render,
+/// because a hook of its own cost 211 B brotli).
 #[hook]
 pub fn use_host_messages(
     host: Rc<Host>,
@@ -105,8 +101,7 @@ pub fn use_host_messages(
             let reporter = framed_root.as_ref().and_then(HeightReporter::start);
             let focus = framed_root.as_ref().map(frame::reveal_focus);
             frame::post_event("ready", &[]);
-            let drawn = mark_drawn(root);
-            move || drop((reporter, focus, drawn))
+            move || drop((reporter, focus))
         });
     }
     use_effect_with(replaced, |replaced| {
@@ -124,33 +119,6 @@ pub fn use_host_messages(
         });
         move || drop(timer)
     });
-}
-
-/// Marks `root` `data-drawn` once the page's first frame has been drawn:
-/// the breakdown card is skipped while far from the viewport only from then
-/// on (styles/20-layout.css), so that it has been laid out once and keeps
-/// its true size while skipped, and the page (and a frame sized to it) has
-/// its true height. A frame callback runs as its frame begins; a task it
-/// queues runs once that frame is drawn. A background tab draws no frame
-/// until it is shown, and then this still holds. The attribute is one no
-/// `html!` names, so no render takes it off. Returns the callback, to be
-/// kept until it has run.
-fn mark_drawn(root: NodeRef) -> Option<Closure<dyn FnMut()>> {
-    let mut root = Some(root);
-    let on_frame = Closure::<dyn FnMut()>::new(move || {
-        if let Some(root) = root.take() {
-            Timeout::new(0, move || {
-                if let Some(root) = root.cast::<HtmlElement>() {
-                    let _ = root.set_attribute("data-drawn", "");
-                }
-            })
-            .forget();
-        }
-    });
-    web_sys::window()?
-        .request_animation_frame(on_frame.as_ref().unchecked_ref())
-        .ok()?;
-    Some(on_frame)
 }
 
 /// The `result` event for the host page: numbers and fixed keys only.
