@@ -160,7 +160,9 @@ pub struct Numbers {
 }
 
 pub enum NumbersMsg {
+    /// The what-if's share, in percent.
     Move(u8),
+    /// The frame the card waited for is drawn: draw the card.
     Draw,
 }
 
