@@ -201,18 +201,18 @@ async function editOnce([input, value]) {
   }));
   return new Promise((resolve) => {
     requestAnimationFrame(() => {
-      let t0, tDom, tLast, late = false;
+      let t0, tDom, tLast, framed = false, late = false;
       const done = (tFrame) => {
-        const domBeforeFrame = tDom;
+        framed = true;
         afterFrame().then(() => {
           mo.disconnect();
-          resolve({ dom: domBeforeFrame - t0, frame: tFrame - t0, rest: tLast - t0, late, changed: headline.textContent !== before });
+          resolve({ dom: tDom - t0, frame: tFrame - t0, rest: tLast - t0, late, changed: headline.textContent !== before });
         });
       };
       const mo = new MutationObserver(() => {
         const first = tDom === undefined;
         tLast = performance.now();
-        if (first) tDom = tLast;
+        if (!framed) tDom = tLast;
         if (first && late) afterFrame().then(done);
       });
       mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
