@@ -115,6 +115,29 @@ async function serve(dir, base) {
   throw new Error(`server for ${dir} did not start`);
 }
 
+// The page scripts below report their figure as a console message, which
+// the bench hears without running anything in the page: waiting with
+// page.waitForFunction put Playwright's own script (about 9 ms to compile
+// and run) into the page's main thread between the widget's first render
+// and its first edit, which made the first edit 28-30 ms later (two A/B
+// runs of 21 loads each; the baseline's edit is over before it). The
+// prefix is passed to each script as its `REPORT` argument.
+const REPORT = "social8020-bench:";
+
+/** The JSON the page reports with `console.debug(REPORT, json)`, once;
+ * an error after 30 s without it, as page.waitForFunction would. */
+function reported(page) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`bench: no report from ${page.url()} in 30 s`)), 30_000);
+    page.on("console", (message) => {
+      const [prefix, json] = message.text().split(" ");
+      if (prefix !== REPORT) return;
+      clearTimeout(timer);
+      resolve(JSON.parse(json));
+    });
+  });
+}
+
 // Runs in the page before any of its scripts. performance.now() counts from
 // navigation start. A MutationObserver callback runs right after the task
 // that changed the DOM, so `dom` is when the task that inserted an enabled
@@ -125,7 +148,7 @@ async function serve(dir, base) {
 // With `rows`, the page must also show that many activity rows, so that a
 // page which would draw something else first and the link's rows later is
 // timed to the rows.
-function watchFirstRender(rows) {
+function watchFirstRender({ rows, REPORT }) {
   // At 100 activities the button is rightly disabled, so presence counts.
   // A prerendered page that start.js has not shown yet (hidden) is not on
   // screen.
@@ -133,10 +156,13 @@ function watchFirstRender(rows) {
     [...document.querySelectorAll("button")].some((b) => b.textContent.includes("Add activity") && !b.closest("[hidden]")) &&
     (!rows || document.querySelector(`[role="group"][aria-label="Activity ${rows}"]`));
   const seen = (t) => {
-    const r = (window.__firstRender = { dom: t });
+    const r = { dom: t };
     requestAnimationFrame(() => {
       const ch = new MessageChannel();
-      ch.port1.onmessage = () => (r.frame = performance.now());
+      ch.port1.onmessage = () => {
+        r.frame = performance.now();
+        console.debug(REPORT, JSON.stringify(r));
+      };
       ch.port2.postMessage(0);
     });
   };
@@ -148,7 +174,7 @@ function watchFirstRender(rows) {
 // As soon as Activity 1's hours field and the headline are there, it adds 7
 // hours (the example's headline then changes), and records when the changed
 // headline is on screen (the frame after the change), in ms from navigation.
-function firstEdit() {
+function firstEdit({ REPORT }) {
   // An inert field (the prerendered page before the wasm runs, see
   // start.js) takes no typing: the visitor's first edit lands on the live one.
   const hours = () =>
@@ -166,7 +192,7 @@ function firstEdit() {
       changed.disconnect();
       requestAnimationFrame(() => {
         const ch = new MessageChannel();
-        ch.port1.onmessage = () => (window.__firstEdit = performance.now());
+        ch.port1.onmessage = () => console.debug(REPORT, JSON.stringify(performance.now()));
         ch.port2.postMessage(0);
       });
     });
@@ -298,15 +324,14 @@ async function browserBench(links) {
       for (let i = 0; i < LOADS; i++) {
         for (const which of pages) {
           const { context, page: p } = await page();
-          await p.addInitScript(watchFirstRender, target.rows);
+          const report = reported(p);
+          await p.addInitScript(watchFirstRender, { rows: target.rows, REPORT });
           await p.goto(target[which]);
-          await p.waitForFunction(() => window.__firstRender?.frame !== undefined);
+          const render = await report;
           // The widget times its decode of a share link as a performance
           // measure (src/browser/location.rs): the decode in wasm itself.
-          first[what][which].push(await p.evaluate(() => ({
-            ...window.__firstRender,
-            decode: performance.getEntriesByName("social8020:decode")[0]?.duration,
-          })));
+          const decode = await p.evaluate(() => performance.getEntriesByName("social8020:decode")[0]?.duration);
+          first[what][which].push({ ...render, decode });
           await context.close();
         }
       }
@@ -318,10 +343,10 @@ async function browserBench(links) {
     for (let i = 0; i < LOADS; i++) {
       for (const which of ["widget", "baseline"]) {
         const { context, page: p } = await page();
-        await p.addInitScript(firstEdit);
+        const report = reported(p);
+        await p.addInitScript(firstEdit, { REPORT });
         await p.goto(urls[which]);
-        await p.waitForFunction(() => window.__firstEdit !== undefined);
-        firstEdits[which].push(await p.evaluate(() => window.__firstEdit));
+        firstEdits[which].push(await report);
         await context.close();
       }
     }
