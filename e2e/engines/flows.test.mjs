@@ -181,11 +181,20 @@ async function retype(field, value) {
   if (value !== "") await field.sendKeys(value.split("\n").join(Key.ENTER));
 }
 
-/** Opens the "Paste or import rows" panel (a click on an open one closes it). */
+/** Opens the "Paste or import rows" panel (a click on an open one closes
+ * it). Closed, the panel is as tall as its summary in every engine; open,
+ * it shows its text box. */
 async function openImport(driver) {
   const panel = await $(driver, "details.import");
-  if ((await panel.getAttribute("open")) === null) await panel.findElement(By.css("summary")).click();
-  return $(driver, "#import-text");
+  const summary = await panel.findElement(By.css("summary"));
+  if ((await panel.getAttribute("open")) === null) {
+    const [closed, line] = [(await panel.getRect()).height, (await summary.getRect()).height];
+    assert.ok(closed < line + 8, `the closed import panel is ${closed}px tall, its summary ${line}px: its content shows`);
+    await summary.click();
+  }
+  const box = await $(driver, "#import-text");
+  assert.equal(await box.isDisplayed(), true, "the opened import panel hides its text box");
+  return box;
 }
 
 /** Picks an option of a select by its label. */
