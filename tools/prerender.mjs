@@ -95,10 +95,23 @@ function capture() {
   };
 }
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+// Debian's Chromium once crashed while starting in a fresh-clone build here
+// (SIGSEGV before its first page: "Target page, context or browser has been
+// closed"), which failed the build. A second launch, with the first failure
+// reported, keeps such a crash from failing it; a second failure still does.
+const launch = async () => {
+  const options = {
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  };
+  try {
+    return await chromium.launch(options);
+  } catch (error) {
+    console.warn(`prerender: Chromium did not start (${error.message.split("\n")[0]}); launching it once more`);
+    return chromium.launch(options);
+  }
+};
+const browser = await launch();
 const render = async (locale, query = "") => {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
