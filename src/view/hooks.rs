@@ -83,8 +83,7 @@ pub fn use_autosave(scenario: Option<Rc<Scenario>>, origin: Origin) {
 /// results have rested, and a request to bring the frame's top into view
 /// whenever an action replaced most of the content (`replaced` counts
 /// them; never on load). Also says on the console why any host setting was
-/// ignored (here, in the effect that runs once after the first render,
-/// because a hook of its own cost 211 B brotli).
+/// ignored.
 #[hook]
 pub fn use_host_messages(
     host: Rc<Host>,
