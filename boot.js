@@ -48,9 +48,9 @@ const CATALOGS = "__CATALOGS__";
 }
 
 // The browser skips drawing the breakdown card while it is far from the
-// viewport (content-visibility: auto, styles/20-layout.css, the page's only
-// one) and says when it starts and stops; <html> carries that as
-// data-skipped, which the wasm reads to draw the card after an edit's frame
-// (Numbers in src/view/breakdown.rs). The event does not bubble: it is heard
-// as it passes down.
-addEventListener("contentvisibilityautostatechange", (event) => document.documentElement.toggleAttribute("data-skipped", event.skipped), true);
+// viewport (content-visibility: auto, styles/20-layout.css) and says when it
+// starts and stops; <html> carries that as data-skipped, which the wasm
+// reads to draw the card after an edit's frame (Numbers in
+// src/view/breakdown.rs). The event does not bubble: it is heard as it
+// passes down; the activity rows, skipped the same way, say it too.
+addEventListener("contentvisibilityautostatechange", (event) => event.target.matches(".numbers") && document.documentElement.toggleAttribute("data-skipped", event.skipped), true);

@@ -7,7 +7,10 @@
 // of the edit; the off-screen table is right in the DOM, in the
 // accessibility tree a screen reader reads and for find in page within
 // moments, it is right once scrolled to, and the page has its true height,
-// skipped or not.
+// skipped or not. Activity rows far from the viewport are skipped the same
+// way in a list of more than 20 (styles/30-form.css): the keyboard still
+// reaches them, they keep their true height, a focused field's ring is not
+// clipped, and the worked example's short list is never skipped.
 import config from "./playwright.config.mjs";
 import { test, expect, openWidget, activity } from "./fixtures.mjs";
 
@@ -162,4 +165,112 @@ test("an edit rewrites the table in its own frame when the table is on screen, a
   await expect.poll(() => skipped(page)).toBe(false);
   expect(await editInFrame(page, "10000000")).toBe("Channel 50");
   expect(await editInFrame(page, "1")).toBe("Channel 100");
+});
+
+/** Whether row `n`'s fields are skipped (not laid out or painted) right now. */
+const rowSkipped = (page, n) =>
+  activity(page, n).evaluate((row) => !row.querySelector("input").checkVisibility({ contentVisibilityAuto: true }));
+
+test("rows far from the viewport are skipped, the keyboard reaches them, and only the breakdown sets its mark", async ({ page }) => {
+  test.slow(); // 100 pasted rows
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openHundred(page);
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect.poll(() => rowSkipped(page, 61)).toBe(true);
+  expect(await rowSkipped(page, 100)).toBe(true);
+
+  // Tab from row 60's last field: focus lands in the skipped row 61, which
+  // is scrolled to and drawn.
+  await activity(page, 60).getByRole("textbox", { name: /^Results/ }).evaluate((input) => input.focus({ preventScroll: true }));
+  await page.keyboard.press("Tab"); // row 60's remove button
+  await page.keyboard.press("Tab");
+  const name61 = activity(page, 61).getByRole("textbox", { name: /^Name/ });
+  await expect(name61).toBeFocused();
+  await expect(name61).toBeInViewport();
+  await expect.poll(() => rowSkipped(page, 61)).toBe(false);
+  await page.keyboard.press("End"); // Tab selected the name
+  await page.keyboard.type(" and more");
+  await expect(name61).toHaveValue("Channel 61 and more");
+
+  // The rows say when they are skipped too; the mark that the breakdown
+  // reads follows the breakdown alone.
+  const marked = () => page.evaluate(() => document.documentElement.hasAttribute("data-skipped"));
+  await page.getByTestId("breakdown-table").scrollIntoViewIfNeeded();
+  await expect.poll(() => skipped(page)).toBe(false);
+  await expect.poll(() => rowSkipped(page, 1)).toBe(true);
+  expect(await marked()).toBe(false);
+  await page.evaluate(() => scrollTo(0, 0));
+  await expect.poll(() => skipped(page)).toBe(true);
+  await expect.poll(marked).toBe(true);
+  // Rows come into view while the table stays far below: still marked.
+  await activity(page, 30).evaluate((row) => row.scrollIntoView());
+  await expect.poll(() => rowSkipped(page, 30)).toBe(false);
+  expect(await skipped(page)).toBe(true);
+  expect(await marked()).toBe(true);
+  await page.getByTestId("breakdown-table").scrollIntoViewIfNeeded();
+  await expect.poll(marked).toBe(false);
+});
+
+for (const width of [1280, 390]) {
+  test(`rows that were never drawn take a row's true height, ${width} px wide`, async ({ page }) => {
+    test.slow(); // 100 pasted rows
+    await page.setViewportSize({ width, height: 720 });
+    await openHundred(page);
+    await page.evaluate(() => scrollTo(0, 0));
+    // Pasted while row 1 had focus: the rows far below were never drawn.
+    await expect.poll(() => rowSkipped(page, COUNT)).toBe(true);
+    const height = () => page.evaluate(() => document.querySelector(".activities__list").getBoundingClientRect().height);
+    const skippedHeight = await height();
+    await page.setViewportSize({ width, height: 40000 });
+    await expect.poll(() => rowSkipped(page, COUNT)).toBe(false);
+    expect(await height()).toBe(skippedHeight);
+  });
+}
+
+for (const width of [1280, 320]) {
+  test(`a focused field's ring stays inside its row, which clips at its padding, ${width} px wide`, async ({ page }) => {
+    test.slow(); // 100 pasted rows
+    await page.setViewportSize({ width, height: 900 });
+    await openHundred(page);
+    const row = activity(page, 2);
+    // A long list's rows are skippable, so they clip what they paint.
+    expect(await row.evaluate((row) => getComputedStyle(row).contentVisibility)).toBe("auto");
+    await row.getByRole("textbox", { name: /^Name/ }).focus();
+    // Keyboard focus, so that buttons show their ring too (:focus-visible).
+    await page.keyboard.press("Shift+Tab");
+    for (let field = 0; field < 5; field++) {
+      await page.keyboard.press("Tab");
+      const outside = await row.evaluate((row) => {
+        const el = document.activeElement;
+        const style = getComputedStyle(el);
+        const ring = parseFloat(style.outlineWidth) + parseFloat(style.outlineOffset);
+        const box = el.getBoundingClientRect();
+        const own = getComputedStyle(row);
+        const clip = row.getBoundingClientRect();
+        const inset = (side) => parseFloat(own[`border${side}Width`]);
+        return {
+          field: el.getAttribute("aria-label") ?? el.labels?.[0]?.textContent ?? el.tagName,
+          inRow: row.contains(el),
+          shown: style.outlineStyle !== "none" && ring > 0,
+          over: Math.max(
+            clip.left + inset("Left") - (box.left - ring),
+            box.right + ring - (clip.right - inset("Right")),
+            clip.top + inset("Top") - (box.top - ring),
+            box.bottom + ring - (clip.bottom - inset("Bottom")),
+          ),
+        };
+      });
+      expect(outside.inRow, `field ${field + 1} of the row has focus`).toBe(true);
+      expect(outside.shown, `${outside.field} shows a focus ring`).toBe(true);
+      expect(outside.over, `${outside.field}: pixels of its ring outside the row's padding box`).toBeLessThanOrEqual(0);
+    }
+  });
+}
+
+test("the worked example's short list is never skipped, even far below the viewport", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 300 });
+  await openWidget(page);
+  await page.waitForSelector("body[data-drawn]");
+  await expect.poll(() => skipped(page)).toBe(true); // the rule is in force: the table far below is skipped
+  for (let n = 1; n <= 8; n++) expect(await rowSkipped(page, n), `row ${n}`).toBe(false);
 });
