@@ -53,4 +53,10 @@ const CATALOGS = "__CATALOGS__";
 // reads to draw the card after an edit's frame (Numbers in
 // src/view/breakdown.rs). The event does not bubble: it is heard as it
 // passes down; the activity rows, skipped the same way, say it too.
-addEventListener("contentvisibilityautostatechange", (event) => event.target.matches(".numbers") && document.documentElement.toggleAttribute("data-skipped", event.skipped), true);
+addEventListener(
+  "contentvisibilityautostatechange",
+  (event) => {
+    if (event.target.matches(".numbers")) document.documentElement.toggleAttribute("data-skipped", event.skipped);
+  },
+  true,
+);
