@@ -541,6 +541,12 @@ for (const engine of ENGINES) {
           const drawn = app.getBoundingClientRect().height;
           for (const e of skippable) e.style.contentVisibility = "";
           return [height, drawn, skipped];`, selector);
+      /** The heights once most of `selector` is skipped. */
+      const mostlySkipped = (selector, what) =>
+        until(async () => {
+          const found = await heights(selector);
+          return found[2] > 50 && found;
+        }, what);
       await openWidget(driver);
       await button(driver, "Clear all").click();
       const rows = Array.from({ length: 100 }, (_, i) => `Channel ${i + 1}\t${(i % 9) + 1}\t${1000 + 10 * i}`).join("\n");
@@ -554,10 +560,7 @@ for (const engine of ENGINES) {
       await button(driver, "Add pasted rows").click();
       await until(async () => (await $$(driver, ".activity")).length === 100, "100 activities");
       await driver.executeScript("scrollTo(0, 0)");
-      const [pasted, pastedDrawn, pastedSkipped] = await until(async () => {
-        const found = await heights(".activity");
-        return found[2] > 50 && found;
-      }, "most pasted rows skipped");
+      const [pasted, pastedDrawn, pastedSkipped] = await mostlySkipped(".activity", "most pasted rows skipped");
       assert.equal(pasted, pastedDrawn, `the page is as tall as with every row drawn (${pastedSkipped} skipped)`);
       // Saved, so a reload opens them at once.
       await driver.sleep(500);
@@ -567,10 +570,7 @@ for (const engine of ENGINES) {
         () => driver.executeScript("return !document.querySelector('.breakdown').checkVisibility({ contentVisibilityAuto: true })"),
         "the table skipped",
       );
-      const [height, drawn, skipped] = await until(async () => {
-        const found = await heights(".numbers, .activity");
-        return found[2] > 50 && found;
-      }, "the table and most rows skipped");
+      const [height, drawn, skipped] = await mostlySkipped(".numbers, .activity", "the table and most rows skipped");
       assert.equal(height, drawn, `the page is as tall as with the table and every row drawn (${skipped} skipped)`);
     });
   });
